@@ -1,0 +1,102 @@
+/**
+ * Every error the app can show is a Diagnostic: a stable code, a sentence for a person, and the span of the
+ * input it is about. Modelled on TypeScript's diagnosticMessages.json: one table of codes, messages built by
+ * small functions so tests can pin the exact text.
+ */
+
+/** Half-open character range [start, end) in the input the diagnostic is about. */
+export type Span = [start: number, end: number]
+
+/** A one-click fix: replace `span` of the input with `replacement`. */
+export interface DiagnosticFix {
+  label: string
+  span: Span
+  replacement: string
+}
+
+export interface Diagnostic {
+  code: DiagnosticCode
+  message: string
+  span: Span
+  fix?: DiagnosticFix
+}
+
+export const DIAGNOSTIC_CODES = [
+  // expression language
+  'empty-expression',
+  'expression-too-long',
+  'nesting-too-deep',
+  'unexpected-character',
+  'invalid-number',
+  'unexpected-token',
+  'unexpected-end',
+  'missing-operand',
+  'unclosed-parenthesis',
+  'unmatched-parenthesis',
+  'unknown-function',
+  'unknown-name',
+  'not-a-function',
+  'missing-call',
+  'wrong-arity',
+  // evaluation
+  'missing-variable',
+  // untrusted requests
+  'invalid-request',
+  // the process around the core
+  'timeout',
+  'worker-crashed',
+  'cancelled',
+  'internal',
+] as const
+
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]
+
+export function diagnostic(
+  code: DiagnosticCode,
+  message: string,
+  span: Span,
+  fix?: DiagnosticFix,
+): Diagnostic {
+  return fix ? { code, message, span, fix } : { code, message, span }
+}
+
+/** A diagnostic about the request or the process rather than a place in the expression. */
+export function requestDiagnostic(code: DiagnosticCode, message: string): Diagnostic {
+  return { code, message, span: [0, 0] }
+}
+
+export function isDiagnosticCode(value: unknown): value is DiagnosticCode {
+  return typeof value === 'string' && (DIAGNOSTIC_CODES as readonly string[]).includes(value)
+}
+
+/** The sentences, one per situation. Quote what the learner typed; say what was expected. */
+export const MESSAGES = {
+  emptyExpression: () => 'Type a function, for example x^2 + 2x + 1.',
+  expressionTooLong: (length: number, limit: number) =>
+    `The expression is ${length} characters long; the limit is ${limit}.`,
+  nestingTooDeep: (limit: number) => `The expression is nested more than ${limit} levels deep.`,
+  unexpectedCharacter: (char: string) => `Unexpected character '${char}'.`,
+  invalidNumber: (text: string) => `'${text}' is not a valid number.`,
+  unexpectedToken: (found: string, expected: string) => `Expected ${expected} but found '${found}'.`,
+  unexpectedEnd: (expected: string) => `The expression ends too early: expected ${expected}.`,
+  missingOperand: (operator: string) => `'${operator}' is missing a value on its right.`,
+  unclosedParenthesis: () => "This '(' is never closed.",
+  unmatchedParenthesis: () => "This ')' has no matching '('.",
+  unknownFunction: (name: string, suggestion?: string) =>
+    suggestion
+      ? `Unknown function '${name}' — did you mean '${suggestion}'?`
+      : `Unknown function '${name}'.`,
+  unknownName: (name: string, suggestion: string) =>
+    `Unknown name '${name}' — did you mean '${suggestion}'? Variables are single letters.`,
+  notAFunction: (name: string) => `'${name}' is a constant, not a function.`,
+  missingCall: (name: string) => `'${name}' is a function: write ${name}(…).`,
+  wrongArity: (name: string, expected: string, found: number) =>
+    `${name}() takes ${expected}, but ${found} ${found === 1 ? 'was' : 'were'} given.`,
+  missingVariable: (name: string) => `No value given for the variable '${name}'.`,
+  invalidRequest: (field: string, problem: string) => `Invalid request: '${field}' ${problem}.`,
+  timeout: (ms: number) =>
+    `The calculation took longer than ${ms / 1000} s and was stopped. Try fewer samples or a simpler function.`,
+  workerCrashed: () => 'The calculation engine stopped unexpectedly; it has been restarted.',
+  cancelled: () => 'A newer request replaced this one.',
+  internal: (what: string) => `Internal error: ${what}.`,
+} as const
