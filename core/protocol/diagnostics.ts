@@ -77,7 +77,8 @@ export const MESSAGES = {
   nestingTooDeep: (limit: number) => `The expression is nested more than ${limit} levels deep.`,
   unexpectedCharacter: (char: string) => `Unexpected character '${char}'.`,
   invalidNumber: (text: string) => `'${text}' is not a valid number.`,
-  unexpectedToken: (found: string, expected: string) => `Expected ${expected} but found '${found}'.`,
+  unexpectedToken: (found: string, expected: string) =>
+    `Expected ${expected} but found '${found}'.`,
   unexpectedEnd: (expected: string) => `The expression ends too early: expected ${expected}.`,
   missingOperand: (operator: string) => `'${operator}' is missing a value on its right.`,
   unclosedParenthesis: () => "This '(' is never closed.",
