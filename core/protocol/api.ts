@@ -57,6 +57,17 @@ export interface AnalyzeResult {
   canonical: string
 }
 
+/** f and every partial at one point, without a plotted slice (the CLI's `grad` and `batch`). */
+export interface GradientRequest {
+  expression: string
+  point: Record<Variable, number>
+}
+export interface GradientResult {
+  variables: Variable[]
+  value: number
+  gradient: Record<Variable, number>
+}
+
 /** The core's API: what the worker serves, and what the renderer's client calls. */
 export interface CalculusApi {
   evaluate(request: EvaluateRequest): Promise<Result<EvaluateResult>>

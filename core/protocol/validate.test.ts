@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { validateAnalyzeRequest, validateEvaluateRequest } from './validate'
+import {
+  validateAnalyzeRequest,
+  validateEvaluateRequest,
+  validateGradientRequest,
+} from './validate'
 import type { Result } from './result'
 
 const valid = {
@@ -153,5 +157,22 @@ describe('validateAnalyzeRequest', () => {
       "Invalid request: 'wrt' is not a known field.",
     ])
     expect(validateAnalyzeRequest('x').ok).toBe(false)
+  })
+})
+
+describe('validateGradientRequest', () => {
+  it('accepts an expression and a point', () => {
+    expect(validateGradientRequest({ expression: 'u*v', point: { u: 1, v: 2 } })).toEqual({
+      ok: true,
+      value: { expression: 'u*v', point: { u: 1, v: 2 } },
+    })
+  })
+  it('refuses a NaN value and unknown fields', () => {
+    expect(
+      messages(validateGradientRequest({ expression: 'x', point: { x: NaN }, wrt: 'x' })),
+    ).toEqual([
+      "Invalid request: 'wrt' is not a known field.",
+      "Invalid request: 'point.x' must be a finite number.",
+    ])
   })
 })

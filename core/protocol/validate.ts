@@ -1,4 +1,4 @@
-import type { AnalyzeRequest, EvaluateRequest } from './api'
+import type { AnalyzeRequest, EvaluateRequest, GradientRequest } from './api'
 import { MESSAGES, requestDiagnostic, type Diagnostic } from './diagnostics'
 import { LIMITS } from './limits'
 import { fail, ok, type Result } from './result'
@@ -127,6 +127,19 @@ export function validateAnalyzeRequest(value: unknown): Result<AnalyzeRequest> {
   checkExpression(value.expression, out)
   if (out.length > 0) return fail(...out)
   return ok({ expression: value.expression as string })
+}
+
+export function validateGradientRequest(value: unknown): Result<GradientRequest> {
+  if (!isPlainObject(value)) return fail(problem('request', 'must be an object'))
+  const out: Diagnostic[] = []
+  checkNoUnknownFields(value, ['expression', 'point'], '', out)
+  checkExpression(value.expression, out)
+  checkPoint(value.point, out)
+  if (out.length > 0) return fail(...out)
+  return ok({
+    expression: value.expression as string,
+    point: { ...(value.point as Record<string, number>) },
+  })
 }
 
 export const isVariableName = (name: string): boolean => VARIABLE_NAME.test(name)
