@@ -1,0 +1,179 @@
+import { Worker } from 'node:worker_threads'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Result } from '../core/protocol/result'
+import { CoreHost } from './core-host'
+
+const FIXTURE = new URL('./test-support/fixture-worker.mjs', import.meta.url)
+
+type Behavior =
+  | { behavior: 'echo'; tag?: string }
+  | { behavior: 'slow'; ms: number; tag?: string }
+  | { behavior: 'hang' | 'throw' | 'exit' | 'garbage' }
+
+let host: CoreHost | null = null
+afterEach(async () => {
+  await host?.shutdown()
+  host = null
+})
+
+function makeHost(deadlineMs = 2000): CoreHost {
+  host = new CoreHost({ spawn: () => new Worker(FIXTURE), deadlineMs })
+  return host
+}
+
+/** The fixture ignores the request shape; the host passes params through untouched. */
+function ask(
+  target: CoreHost,
+  params: Behavior,
+  owner = 1,
+  method: 'evaluate' | 'analyze' = 'evaluate',
+) {
+  return (target.call as (m: string, p: unknown, o: number) => Promise<Result<unknown>>)(
+    method,
+    params,
+    owner,
+  )
+}
+
+const codeOf = (result: Result<unknown>) => (result.ok ? 'ok' : result.diagnostics[0]?.code)
+
+describe('CoreHost', () => {
+  it('answers each request with the result the worker sent for its id', async () => {
+    const target = makeHost()
+    const [a, b] = await Promise.all([
+      ask(target, { behavior: 'echo', tag: 'a' }, 1, 'analyze'),
+      ask(target, { behavior: 'echo', tag: 'b' }, 2),
+    ])
+    expect(a).toEqual({
+      ok: true,
+      value: { method: 'analyze', params: { behavior: 'echo', tag: 'a' } },
+    })
+    expect(b).toEqual({
+      ok: true,
+      value: { method: 'evaluate', params: { behavior: 'echo', tag: 'b' } },
+    })
+    expect(target.workersStarted).toBe(1)
+  })
+
+  it('ignores messages that are not the answer to the running request', async () => {
+    const target = makeHost()
+    expect(await ask(target, { behavior: 'garbage' })).toEqual({ ok: true, value: 'right id' })
+  })
+
+  it('cancels an evaluate still queued when the same window asks again, but not other windows', async () => {
+    const target = makeHost()
+    const running = ask(target, { behavior: 'slow', ms: 150, tag: 'running' }, 1)
+    const superseded = ask(target, { behavior: 'echo', tag: 'old' }, 1)
+    const otherWindow = ask(target, { behavior: 'echo', tag: 'other' }, 2)
+    const analyze = ask(target, { behavior: 'echo', tag: 'analyze' }, 1, 'analyze')
+    const newest = ask(target, { behavior: 'echo', tag: 'new' }, 1)
+
+    const old = await superseded
+    expect(old.ok).toBe(false)
+    expect(old).toMatchObject({
+      diagnostics: [{ code: 'cancelled', message: 'A newer request replaced this one.' }],
+    })
+    expect(codeOf(await running)).toBe('ok')
+    expect(await otherWindow).toMatchObject({ ok: true, value: { params: { tag: 'other' } } })
+    expect(await analyze).toMatchObject({ ok: true, value: { params: { tag: 'analyze' } } })
+    expect(await newest).toMatchObject({ ok: true, value: { params: { tag: 'new' } } })
+  })
+
+  it('never cancels the evaluate already running in the worker', async () => {
+    const target = makeHost()
+    const running = ask(target, { behavior: 'slow', ms: 100, tag: 'first' }, 1)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const next = ask(target, { behavior: 'echo', tag: 'second' }, 1)
+    expect(await running).toMatchObject({ ok: true, value: { params: { tag: 'first' } } })
+    expect(await next).toMatchObject({ ok: true, value: { params: { tag: 'second' } } })
+  })
+
+  it('cuts a request past its deadline, answers timeout, and serves the next on a fresh worker', async () => {
+    const target = makeHost(300)
+    const started = Date.now()
+    const hung = await ask(target, { behavior: 'hang' })
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290)
+    expect(hung).toEqual({
+      ok: false,
+      diagnostics: [
+        {
+          code: 'timeout',
+          message:
+            'The calculation took longer than 0.3 s and was stopped. Try fewer samples or a simpler function.',
+          span: [0, 0],
+        },
+      ],
+    })
+    expect(await ask(target, { behavior: 'echo', tag: 'after' })).toMatchObject({ ok: true })
+    expect(target.workersStarted).toBe(2)
+  })
+
+  it('lets the requests queued behind a hung one run after it is cut', async () => {
+    const target = makeHost(200)
+    const hung = ask(target, { behavior: 'hang' }, 1)
+    const queued = ask(target, { behavior: 'echo', tag: 'queued' }, 2)
+    expect(codeOf(await hung)).toBe('timeout')
+    expect(await queued).toMatchObject({ ok: true, value: { params: { tag: 'queued' } } })
+  })
+
+  it.each(['exit', 'throw'] as const)(
+    'answers worker-crashed when the worker dies (%s) and replaces it',
+    async (behavior) => {
+      const target = makeHost()
+      const crashed = await ask(target, { behavior })
+      expect(crashed).toEqual({
+        ok: false,
+        diagnostics: [
+          {
+            code: 'worker-crashed',
+            message: 'The calculation engine stopped unexpectedly; it has been restarted.',
+            span: [0, 0],
+          },
+        ],
+      })
+      expect(await ask(target, { behavior: 'echo' })).toMatchObject({ ok: true })
+      expect(target.workersStarted).toBe(2)
+    },
+  )
+
+  it('answers worker-crashed when the worker is terminated from outside', async () => {
+    let current: Worker | null = null
+    host = new CoreHost({
+      spawn: () => (current = new Worker(FIXTURE)),
+    })
+    const pending = ask(host, { behavior: 'slow', ms: 500 })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await current!.terminate()
+    expect(codeOf(await pending)).toBe('worker-crashed')
+    expect(codeOf(await ask(host, { behavior: 'echo' }))).toBe('ok')
+  })
+
+  it('answers an unclonable payload with an internal diagnostic and keeps the worker', async () => {
+    const target = makeHost()
+    const result = await (
+      target.call as (m: string, p: unknown, o: number) => Promise<Result<unknown>>
+    )('evaluate', { behavior: 'echo', callback: () => 1 }, 1)
+    expect(codeOf(result)).toBe('internal')
+    expect(codeOf(await ask(target, { behavior: 'echo' }))).toBe('ok')
+    expect(target.workersStarted).toBe(1)
+  })
+
+  it('on shutdown answers what is open, stops the worker, and refuses later calls', async () => {
+    let current: Worker | null = null
+    const target = new CoreHost({ spawn: () => (current = new Worker(FIXTURE)) })
+    host = target
+    const running = ask(target, { behavior: 'slow', ms: 300 })
+    const queued = ask(target, { behavior: 'echo' }, 2)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const exited = new Promise<number>((resolve) => current!.once('exit', resolve))
+    await target.shutdown()
+    expect(codeOf(await running)).toBe('cancelled')
+    expect(codeOf(await queued)).toBe('cancelled')
+    await exited
+    expect(codeOf(await ask(target, { behavior: 'echo' }))).toBe('cancelled')
+  })
+
+  it('uses the 2 s deadline of LIMITS by default', () => {
+    expect(new CoreHost({ spawn: () => new Worker(FIXTURE) }).deadlineMs).toBe(2000)
+  })
+})
