@@ -1,0 +1,33 @@
+export const HELP = `calculus-lab — derivatives the way PyTorch's autograd computes them
+
+Usage
+  calculus-lab grad "<expr>" --at x=2,u=1 [--json]
+  calculus-lab batch < requests.jsonl
+  calculus-lab --help | --version
+
+grad    Prints f and every partial derivative at the point, as PyTorch's .grad would
+        hold them with requires_grad=True on every variable.
+          --at      the point: name=value pairs, comma-separated (every variable needs one)
+          --json    print {"value": …, "grad": {"x": …}} instead of text
+batch   Reads JSON Lines on standard input, one request per line:
+          {"expr": "u*v + u^2", "at": {"u": 1, "v": 2}}
+        and writes one line per input line, in order:
+          {"value": 3, "grad": {"u": 4, "v": 1}}
+        or, for a bad line (bad JSON, bad expression, missing variable):
+          {"error": {"code": "…", "message": "…", "span": [start, end]}}
+        and goes on with the next line.
+
+Numbers that are not finite are written as the strings "NaN", "Infinity" and "-Infinity".
+
+Expressions
+  x^2 + 2x + 1    u*v + (u*v)^2    relu(x)    sin(x)/x    torch.exp(-x ** 2)
+  Variables are single letters (not e); constants pi, π, e; implicit products (2x, 2(x+1), 2 sin(x)).
+  Functions: sin cos tan asin acos atan sinh cosh tanh exp log ln log2 log10 sqrt abs relu
+  sigmoid softplus min(a,b) max(a,b) clamp(x,lo,hi); torch.* and F.* spellings work too.
+
+Exit codes
+  0  success
+  1  the expression has errors (grad), printed with the offending characters underlined
+  2  usage error (unknown command or option, malformed --at)
+  70 internal error (a bug in calculus-lab: please report it)
+`
