@@ -87,8 +87,10 @@ export const MESSAGES = {
     suggestion
       ? `Unknown function '${name}' — did you mean '${suggestion}'?`
       : `Unknown function '${name}'.`,
-  unknownName: (name: string, suggestion: string) =>
-    `Unknown name '${name}' — did you mean '${suggestion}'? Variables are single letters.`,
+  unknownName: (name: string, suggestion?: string) =>
+    suggestion
+      ? `Unknown name '${name}' — did you mean '${suggestion}'? Variables are single letters.`
+      : `Unknown name '${name}'. Variables are single letters.`,
   notAFunction: (name: string) => `'${name}' is a constant, not a function.`,
   missingCall: (name: string) => `'${name}' is a function: write ${name}(…).`,
   wrongArity: (name: string, expected: string, found: number) =>

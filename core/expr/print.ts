@@ -1,0 +1,79 @@
+import type { BinaryOperator, Node } from './ast'
+
+/**
+ * How tightly each form binds, for deciding parentheses: sums < products < unary minus < powers < atoms.
+ * Mirrors the parser's table (unary minus binds tighter than `*` and looser than `^`).
+ */
+export const PRECEDENCE = { sum: 1, product: 2, negation: 3, power: 4, atom: 5 } as const
+
+export function precedenceOf(node: Node): number {
+  switch (node.kind) {
+    case 'binary':
+      return binaryPrecedence(node.op)
+    case 'neg':
+      return PRECEDENCE.negation
+    case 'number':
+      // A negative literal (made by simplify, never by the parser) prints with its sign, like a negation.
+      return node.value < 0 || Object.is(node.value, -0) ? PRECEDENCE.negation : PRECEDENCE.atom
+    default:
+      return PRECEDENCE.atom
+  }
+}
+
+export function binaryPrecedence(op: BinaryOperator): number {
+  if (op === 'add' || op === 'sub') return PRECEDENCE.sum
+  if (op === 'mul' || op === 'div') return PRECEDENCE.product
+  return PRECEDENCE.power
+}
+
+const SYMBOL: Readonly<Record<BinaryOperator, string>> = {
+  add: ' + ',
+  sub: ' - ',
+  mul: '*',
+  div: '/',
+  pow: '^',
+}
+
+/**
+ * Canonical text: re-parses to the same tree, with only the parentheses the grammar needs.
+ * Left-associative operators keep their left operand bare at equal precedence and wrap the right one
+ * (`a - (b - c)`); `^` is the other way round (`(a^b)^c`, `a^b^c`). A negation may follow `*`, `/`
+ * or `^` directly (`x*-y`, `2^-x`) because the parser reads a unary minus there.
+ */
+export function printExpression(node: Node): string {
+  switch (node.kind) {
+    case 'number':
+      return formatNumber(node.value)
+    case 'constant':
+      return node.name
+    case 'variable':
+      return node.name
+    case 'neg': {
+      const operand = printExpression(node.operand)
+      const bare = precedenceOf(node.operand) > PRECEDENCE.negation
+      return bare ? `-${operand}` : `-(${operand})`
+    }
+    case 'call':
+      return `${node.fn}(${node.args.map(printExpression).join(', ')})`
+    case 'binary': {
+      const own = binaryPrecedence(node.op)
+      const rightAssociative = node.op === 'pow'
+      const leftBare = rightAssociative
+        ? precedenceOf(node.left) > own
+        : precedenceOf(node.left) >= own
+      const rightPrecedence = precedenceOf(node.right)
+      const rightBare =
+        (rightAssociative ? rightPrecedence >= own : rightPrecedence > own) ||
+        (own >= PRECEDENCE.product && rightPrecedence === PRECEDENCE.negation)
+      const left = printExpression(node.left)
+      const right = printExpression(node.right)
+      return `${leftBare ? left : `(${left})`}${SYMBOL[node.op]}${rightBare ? right : `(${right})`}`
+    }
+  }
+}
+
+/** Shortest text that reads back as the same double: `2`, `0.5`, `1e-7`. */
+export function formatNumber(value: number): string {
+  if (Object.is(value, -0)) return '-0'
+  return String(value)
+}

@@ -1,0 +1,87 @@
+import fc from 'fast-check'
+import type { FunctionName, Node } from './ast'
+import { UNARY_FUNCTIONS } from './ast'
+
+/** A tree without spans, for comparing what two inputs mean. */
+export type Shape =
+  | { kind: 'number'; value: number }
+  | { kind: 'constant'; name: string }
+  | { kind: 'variable'; name: string }
+  | { kind: 'neg'; operand: Shape }
+  | { kind: 'binary'; op: string; left: Shape; right: Shape }
+  | { kind: 'call'; fn: string; args: Shape[] }
+
+export function shapeOf(node: Node): Shape {
+  switch (node.kind) {
+    case 'number':
+      return { kind: 'number', value: node.value }
+    case 'constant':
+      return { kind: 'constant', name: node.name }
+    case 'variable':
+      return { kind: 'variable', name: node.name }
+    case 'neg':
+      return { kind: 'neg', operand: shapeOf(node.operand) }
+    case 'binary':
+      return { kind: 'binary', op: node.op, left: shapeOf(node.left), right: shapeOf(node.right) }
+    case 'call':
+      return { kind: 'call', fn: node.fn, args: node.args.map(shapeOf) }
+  }
+}
+
+/** Builders for expected trees in tests, without spans. */
+export const num = (value: number): Shape => ({ kind: 'number', value })
+export const v = (name: string): Shape => ({ kind: 'variable', name })
+export const pi: Shape = { kind: 'constant', name: 'pi' }
+export const e: Shape = { kind: 'constant', name: 'e' }
+export const neg = (operand: Shape): Shape => ({ kind: 'neg', operand })
+const bin =
+  (op: string) =>
+  (left: Shape, right: Shape): Shape => ({ kind: 'binary', op, left, right })
+export const add = bin('add')
+export const sub = bin('sub')
+export const mul = bin('mul')
+export const div = bin('div')
+export const pow = bin('pow')
+export const call = (fn: string, ...args: Shape[]): Shape => ({ kind: 'call', fn, args })
+
+const S: [number, number] = [0, 0]
+
+/** Random trees of the language, spans all [0, 0]. `smooth` keeps to functions differentiable everywhere they are defined. */
+export function arbitraryNode(
+  options: { smooth?: boolean; maxDepth?: number } = {},
+): fc.Arbitrary<Node> {
+  const variables = ['x', 'u', 'v']
+  const leaf: fc.Arbitrary<Node> = fc.oneof(
+    fc
+      .oneof(fc.integer({ min: 0, max: 9 }), fc.constantFrom(0.5, 1.5, 2.25, 1e-3, 10))
+      .map((value): Node => ({ kind: 'number', value, span: S })),
+    fc
+      .constantFrom<'pi' | 'e'>('pi', 'e')
+      .map((name): Node => ({ kind: 'constant', name, span: S })),
+    fc.constantFrom(...variables).map((name): Node => ({ kind: 'variable', name, span: S })),
+  )
+  const unary: readonly FunctionName[] = options.smooth
+    ? ['sin', 'cos', 'tanh', 'exp', 'sigmoid', 'softplus', 'atan', 'sinh', 'cosh']
+    : UNARY_FUNCTIONS
+  const { node } = fc.letrec<{ node: Node }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', maxDepth: options.maxDepth ?? 5 },
+      leaf,
+      tie('node').map((operand): Node => ({ kind: 'neg', operand, span: S })),
+      fc
+        .tuple(
+          fc.constantFrom('add', 'sub', 'mul', 'div', 'pow' as const),
+          tie('node'),
+          tie('node'),
+        )
+        .map(([op, left, right]): Node => ({ kind: 'binary', op, left, right, span: S })),
+      fc
+        .tuple(fc.constantFrom(...unary), tie('node'))
+        .map(([fn, arg]): Node => ({ kind: 'call', fn, args: [arg], span: S })),
+      fc
+        .tuple(fc.constantFrom<FunctionName>('min', 'max'), tie('node'), tie('node'))
+        .map(([fn, a, b]): Node => ({ kind: 'call', fn, args: [a, b], span: S })),
+    ),
+  }))
+  return node
+}
