@@ -1,0 +1,44 @@
+import { resolve } from 'node:path'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'electron-vite'
+
+/**
+ * electron-vite config: main, preload and renderer builds into out/.
+ * - main is ESM (package.json "type": "module"); the core worker is imported with `?modulePath`, which
+ *   bundles core/worker.ts as its own self-contained chunk (out/main/chunks/worker-<hash>.mjs) so it can be
+ *   unpacked from the asar as one file (see package.json build.asarUnpack).
+ * - preload is CommonJS: a sandboxed preload cannot be an ES module. `.cjs` says so whatever package.json says.
+ * - renderer is the same Vue app the web build serves.
+ */
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'src-main/index.ts') },
+        output: {
+          entryFileNames: '[name].js',
+          // .mjs: the worker may sit outside the asar (app.asar.unpacked), where no package.json says "module".
+          chunkFileNames: 'chunks/[name]-[hash].mjs',
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'src-main/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(import.meta.dirname, 'src-renderer'),
+    plugins: [vue()],
+    build: {
+      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      rolldownOptions: { input: resolve(import.meta.dirname, 'src-renderer/index.html') },
+    },
+  },
+})

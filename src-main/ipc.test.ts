@@ -1,0 +1,154 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { channelOf, INVOKE_METHODS } from '../core/protocol/desktop'
+import { ok, type Result } from '../core/protocol/result'
+import { registerIpcHandlers, type IpcServices } from './ipc'
+import { PNG_SIGNATURE } from './png-payload'
+import { fake, FakeWebContents, FakeWebFrameMain, ipcMain } from './test-support/fake-electron.mjs'
+
+const validEvaluate = {
+  expression: 'x^2',
+  point: { x: 2 },
+  wrt: 'x',
+  domain: [-5, 5],
+  samples: 101,
+}
+
+let ours: FakeWebContents
+let services: IpcServices & { calls: unknown[][] }
+
+beforeEach(() => {
+  fake.reset()
+  ours = new FakeWebContents()
+  const calls: unknown[][] = []
+  services = {
+    calls,
+    core: {
+      call: async (method, params, owner) => {
+        calls.push(['core', method, params, owner])
+        return ok({ answered: method })
+      },
+    },
+    savePng: async (request) => {
+      calls.push(['savePng', request])
+      return ok({ saved: true, path: '/pictures/plot.png' })
+    },
+    openPng: async () => {
+      calls.push(['openPng'])
+      return ok({ opened: false })
+    },
+    isTrustedSender: (event: IpcMainInvokeEvent) =>
+      event.sender.id === ours.id && event.senderFrame?.parent === null,
+  }
+  registerIpcHandlers(ipcMain as unknown as IpcMain, services)
+})
+
+const invoke = (channel: string, ...args: unknown[]) =>
+  fake.invoke(channel, { sender: ours }, ...args) as Promise<Result<unknown>>
+const firstMessage = (result: Result<unknown>) =>
+  result.ok ? null : result.diagnostics[0]?.message
+
+describe('registerIpcHandlers', () => {
+  it('registers exactly one handler per contract method, on the derived channel', () => {
+    expect([...fake.state.handlers.keys()].sort()).toEqual(
+      INVOKE_METHODS.map((m) => channelOf(m)).sort(),
+    )
+    expect([...fake.state.handlers.keys()]).toEqual([
+      'calculus:evaluate',
+      'calculus:analyze',
+      'calculus:savePng',
+      'calculus:openPng',
+    ])
+  })
+
+  it('passes a valid evaluate to the core with the window as owner', async () => {
+    expect(await invoke('calculus:evaluate', validEvaluate)).toEqual(ok({ answered: 'evaluate' }))
+    expect(services.calls).toEqual([['core', 'evaluate', validEvaluate, ours.id]])
+  })
+
+  it('passes a valid analyze to the core', async () => {
+    expect(await invoke('calculus:analyze', { expression: 'sin(x)' })).toEqual(
+      ok({ answered: 'analyze' }),
+    )
+  })
+
+  it.each([
+    ['a string', 'x^2'],
+    ['NaN in the point', { ...validEvaluate, point: { x: Number.NaN } }],
+    ['Infinity in the domain', { ...validEvaluate, domain: [0, Number.POSITIVE_INFINITY] }],
+    ['a huge expression', { ...validEvaluate, expression: 'x+'.repeat(100_000) + 'x' }],
+    ['an extra field', { ...validEvaluate, __proto__polluted: true }],
+    ['too many samples', { ...validEvaluate, samples: 10_000_000 }],
+    ['a wrong type', { ...validEvaluate, samples: '101' }],
+    ['null', null],
+  ])('refuses an evaluate with %s before it reaches the core', async (_name, payload) => {
+    const result = await invoke('calculus:evaluate', payload)
+    expect(result.ok).toBe(false)
+    expect(result).toMatchObject({ diagnostics: [{ code: 'invalid-request' }] })
+    expect(services.calls).toEqual([])
+  })
+
+  it('refuses extra or missing arguments', async () => {
+    expect(firstMessage(await invoke('calculus:evaluate', validEvaluate, 'more'))).toBe(
+      "Invalid request: 'evaluate' takes 1 argument.",
+    )
+    expect(firstMessage(await invoke('calculus:evaluate'))).toBe(
+      "Invalid request: 'evaluate' takes 1 argument.",
+    )
+    expect(firstMessage(await invoke('calculus:openPng', {}))).toBe(
+      "Invalid request: 'openPng' takes 0 arguments.",
+    )
+    expect(services.calls).toEqual([])
+  })
+
+  it('refuses every channel from a foreign sender or a subframe', async () => {
+    const stranger = new FakeWebContents()
+    const child = new FakeWebFrameMain({ url: 'file:///x', parent: ours.mainFrame })
+    for (const method of INVOKE_METHODS) {
+      const args = method === 'openPng' ? [] : [validEvaluate]
+      for (const from of [{ sender: stranger }, { sender: ours, frame: child }]) {
+        const result = (await fake.invoke(channelOf(method), from, ...args)) as Result<unknown>
+        expect(firstMessage(result)).toBe(
+          "Invalid request: 'sender' is not the Calculus Lab window.",
+        )
+      }
+    }
+    expect(services.calls).toEqual([])
+  })
+
+  it('validates savePng before the file service sees it', async () => {
+    const bytes = new Uint8Array(32)
+    bytes.set(PNG_SIGNATURE)
+    expect(await invoke('calculus:savePng', { bytes, suggestedName: 'plot' })).toMatchObject({
+      ok: true,
+    })
+    expect(
+      await invoke('calculus:savePng', { bytes: new Uint8Array(32), suggestedName: 'plot' }),
+    ).toMatchObject({
+      ok: false,
+      diagnostics: [{ code: 'invalid-request' }],
+    })
+    expect(services.calls).toEqual([['savePng', { bytes, suggestedName: 'plot' }]])
+  })
+
+  it('answers an internal failure with a sentence, never a throw or a stack', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    services.core.call = async () => {
+      throw new Error('secret /home/user/path')
+    }
+    const result = await invoke('calculus:evaluate', validEvaluate)
+    expect(result).toEqual({
+      ok: false,
+      diagnostics: [
+        {
+          code: 'internal',
+          message: 'Internal error: evaluate could not be completed.',
+          span: [0, 0],
+        },
+      ],
+    })
+    expect(JSON.stringify(result)).not.toContain('secret')
+    expect(logged).toHaveBeenCalledOnce()
+    logged.mockRestore()
+  })
+})

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { LIMITS } from '../core/protocol/limits'
+import { PNG_SIGNATURE, sanitizeFileName, validateSavePngRequest } from './png-payload'
+
+const png = (extra = 16) => {
+  const bytes = new Uint8Array(PNG_SIGNATURE.length + extra)
+  bytes.set(PNG_SIGNATURE)
+  return bytes
+}
+const codes = (value: unknown) => {
+  const result = validateSavePngRequest(value)
+  return result.ok ? [] : result.diagnostics.map((d) => d.message)
+}
+
+describe('validateSavePngRequest', () => {
+  it('accepts PNG bytes with a short name', () => {
+    const bytes = png()
+    expect(validateSavePngRequest({ bytes, suggestedName: 'plot' })).toEqual({
+      ok: true,
+      value: { bytes, suggestedName: 'plot' },
+    })
+  })
+
+  it('accepts a Buffer, which is a Uint8Array', () => {
+    expect(validateSavePngRequest({ bytes: Buffer.from(png()), suggestedName: 'a' }).ok).toBe(true)
+  })
+
+  it.each([
+    [null, "Invalid request: 'request' must be an object with bytes and suggestedName."],
+    [[png()], "Invalid request: 'request' must be an object with bytes and suggestedName."],
+    [
+      { bytes: [137, 80, 78, 71], suggestedName: 'a' },
+      "Invalid request: 'bytes' must be a Uint8Array.",
+    ],
+    [{ bytes: 'iVBOR', suggestedName: 'a' }, "Invalid request: 'bytes' must be a Uint8Array."],
+    [
+      { bytes: new Uint8Array(64), suggestedName: 'a' },
+      "Invalid request: 'bytes' is not a PNG image.",
+    ],
+    [
+      { bytes: PNG_SIGNATURE.slice(0, 7), suggestedName: 'a' },
+      "Invalid request: 'bytes' is not a PNG image.",
+    ],
+    [{ bytes: png(), suggestedName: 42 }, "Invalid request: 'suggestedName' must be a string."],
+    [
+      { bytes: png(), suggestedName: 'x'.repeat(201) },
+      "Invalid request: 'suggestedName' must be at most 200 characters.",
+    ],
+    [
+      { bytes: png(), suggestedName: 'a', path: '/etc/passwd' },
+      "Invalid request: 'path' is not a known field.",
+    ],
+  ])('refuses %#', (value, message) => {
+    expect(codes(value)).toContain(message)
+  })
+
+  it('refuses bytes over the size limit before looking at them', () => {
+    const huge = new Uint8Array(LIMITS.maxPngBytes + 1)
+    huge.set(PNG_SIGNATURE)
+    expect(codes({ bytes: huge, suggestedName: 'a' })).toEqual([
+      `Invalid request: 'bytes' must be at most ${LIMITS.maxPngBytes} bytes.`,
+    ])
+  })
+})
+
+describe('sanitizeFileName', () => {
+  it.each([
+    ['plot of x^2', 'plot of x^2.png'],
+    ['plot.png', 'plot.png'],
+    ['PLOT.PNG', 'PLOT.png'],
+    ['../../etc/passwd', 'etc-passwd.png'],
+    ['C:\\Windows\\evil', 'C-Windows-evil.png'],
+    ['a<b>c:d"e|f?g*h', 'a-b-c-d-e-f-g-h.png'],
+    ['line\nbreak\u0000nul', 'line-break-nul.png'],
+    ['.hidden', 'hidden.png'],
+    ['trailing dots...', 'trailing dots.png'],
+    ['   ', 'calculus-lab.png'],
+    ['', 'calculus-lab.png'],
+    ['CON', 'calculus-lab.png'],
+    ['lpt1.txt', 'calculus-lab.png'],
+    ['f(x) = sin(x)·e^x', 'f(x) = sin(x)·e^x.png'],
+  ])('%j → %j', (input, expected) => {
+    expect(sanitizeFileName(input)).toBe(expected)
+  })
+
+  it('keeps names short', () => {
+    expect(sanitizeFileName('y'.repeat(180))).toBe(`${'y'.repeat(100)}.png`)
+  })
+})

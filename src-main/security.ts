@@ -1,0 +1,67 @@
+import type { Event, Session, WebContents } from 'electron'
+import { isAppUrl, type AppLocation } from './app-url'
+
+/**
+ * The page's Content-Security-Policy. index.html carries the same policy as a <meta> tag because the
+ * packaged app loads file:// pages, which have no response headers; main adds it as a response header too,
+ * which covers the dev server and any http(s) response, and is where `frame-ancestors` is honoured (a
+ * <meta> policy ignores it). Both apply at once, so the stricter of the two always wins.
+ */
+export function contentSecurityPolicy(devServerOrigin?: string): string {
+  const connect = devServerOrigin
+    ? `'self' ${devServerOrigin.replace(/^http/, 'ws')}` // Vite's hot reload socket, development only
+    : "'self'"
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    // KaTeX writes style="" attributes; no inline script is ever allowed.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src ${connect}`,
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-src 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
+/** The app needs no camera, notifications, clipboard reads, USB…: every permission is refused. */
+export function hardenSession(session: Session, location: AppLocation): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+  session.setDevicePermissionHandler(() => false)
+  const policy = contentSecurityPolicy(location.kind === 'dev-server' ? location.origin : undefined)
+  session.webRequest.onHeadersReceived((details, callback) => {
+    if (!isAppUrl(location, details.url)) {
+      callback({})
+      return
+    }
+    const headers: Record<string, string[]> = {}
+    for (const [name, value] of Object.entries(details.responseHeaders ?? {})) {
+      if (name.toLowerCase() !== 'content-security-policy') headers[name] = value
+    }
+    headers['Content-Security-Policy'] = [policy]
+    callback({ responseHeaders: headers })
+  })
+}
+
+/**
+ * Applied to every webContents the app creates: nothing may open a window, navigate away from our page,
+ * redirect, or attach a <webview>. The app has one page and needs none of these.
+ */
+export function hardenWebContents(contents: WebContents, location: AppLocation): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  const stayOnAppPage = (event: Event<{ url: string }>) => {
+    if (!isAppUrl(location, event.url)) event.preventDefault()
+  }
+  contents.on('will-navigate', stayOnAppPage)
+  contents.on('will-redirect', stayOnAppPage)
+  contents.on('will-frame-navigate', (event) => {
+    // Our page has no iframes: any frame other than the main one navigating is refused.
+    if (!event.isMainFrame || !isAppUrl(location, event.url)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+}
