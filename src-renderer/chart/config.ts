@@ -1,0 +1,160 @@
+import type { Chart, ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js'
+import type { ChartPalette } from './palette'
+import type { PlotPoint, PlottedSeries } from './series'
+import { formatNumber } from '../format'
+
+/**
+ * Everything the chart shows, as plain data. This module is free of Vue and the DOM so that a headless
+ * renderer (Node + a canvas) can draw the same picture for PNG export.
+ */
+export interface ChartScene {
+  plotted: PlottedSeries
+  tangent: PlotPoint[]
+  point: PlotPoint | null
+  wrt: string
+  xDomain: readonly [number, number]
+  yRange: readonly [number, number]
+  showSecond: boolean
+  palette: ChartPalette
+}
+
+/** Dataset order is fixed so updates can address them by index. */
+export const DATASET = { f: 0, df: 1, tangent: 2, point: 3, d2f: 4 } as const
+
+type LineDataset = ChartDataset<'line', PlotPoint[]>
+
+function labels(wrt: string) {
+  return {
+    f: `f(${wrt})`,
+    df: `f′(${wrt}) = ∂f/∂${wrt}`,
+    tangent: 'tangent at the point',
+    point: 'the point',
+    d2f: `f″(${wrt})`,
+  }
+}
+
+function datasets(scene: ChartScene): LineDataset[] {
+  const { palette, plotted } = scene
+  const name = labels(scene.wrt)
+  const curve = (label: string, color: string, data: PlotPoint[], width: number): LineDataset => ({
+    label,
+    data,
+    borderColor: color,
+    backgroundColor: color,
+    borderWidth: width,
+    pointRadius: 0,
+    pointHoverRadius: 0,
+    // A NaN is a hole in the function: never bridge it.
+    spanGaps: false,
+    tension: 0,
+  })
+  return [
+    curve(name.f, palette.f, plotted.f, 2.5),
+    curve(name.df, palette.df, plotted.df, 2),
+    { ...curve(name.tangent, palette.tangent, scene.tangent, 1.5), borderDash: [6, 5] },
+    {
+      ...curve(name.point, palette.point, scene.point ? [scene.point] : [], 0),
+      pointRadius: 6,
+      pointHoverRadius: 6,
+      pointBorderWidth: 2,
+      pointBorderColor: palette.pointBorder,
+      pointBackgroundColor: palette.point,
+      showLine: false,
+    },
+    {
+      ...curve(name.d2f, palette.d2f, plotted.d2f ?? [], 1.75),
+      hidden: !scene.showSecond,
+    },
+  ]
+}
+
+/** The hover tooltip reads x, f(x) and f′(x) at the hovered index of f (series share their indices). */
+function tooltipLines(chart: Chart<'line', PlotPoint[]>, item: TooltipItem<'line'>): string[] {
+  const at = (index: number) => chart.data.datasets[index]?.data[item.dataIndex]?.y ?? NaN
+  const lines = [`f = ${formatNumber(at(DATASET.f))}`, `f′ = ${formatNumber(at(DATASET.df))}`]
+  if (chart.isDatasetVisible(DATASET.d2f)) lines.push(`f″ = ${formatNumber(at(DATASET.d2f))}`)
+  return lines
+}
+
+export function createChartConfig(scene: ChartScene): ChartConfiguration<'line', PlotPoint[]> {
+  const { palette } = scene
+  const axis = (title: string, [min, max]: readonly [number, number]) => ({
+    type: 'linear' as const,
+    min,
+    max,
+    title: { display: true, text: title, color: palette.text, font: { size: 13, weight: 600 } },
+    grid: { color: palette.grid },
+    border: { color: palette.axis },
+    ticks: {
+      color: palette.text,
+      maxRotation: 0,
+      minRotation: 0,
+      callback: (value: number | string) => formatNumber(Number(value), 4),
+    },
+  })
+  return {
+    type: 'line',
+    data: { datasets: datasets(scene) },
+    options: {
+      // Live updates: no animation, data already in Chart.js's internal format and sorted by x.
+      animation: false,
+      parsing: false,
+      normalized: true,
+      responsive: true,
+      maintainAspectRatio: false,
+      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      scales: { x: axis(scene.wrt, scene.xDomain), y: axis('f, f′', scene.yRange) },
+      plugins: {
+        // Decimation only runs above 4 points per pixel; we sample 2 per pixel, so it is a guard for huge
+        // data, never active in normal use (it would also drop the NaN gaps that break lines at poles).
+        decimation: { enabled: true, algorithm: 'min-max' },
+        legend: {
+          position: 'top',
+          align: 'end',
+          labels: {
+            color: palette.text,
+            usePointStyle: true,
+            boxHeight: 8,
+            filter: (item) => !(item.datasetIndex === DATASET.d2f && item.hidden),
+          },
+          // The toggles outside the chart own what is shown; clicking a legend entry must not desync them.
+          onClick: () => undefined,
+        },
+        tooltip: {
+          filter: (item) => item.datasetIndex === DATASET.f,
+          callbacks: {
+            title: (items) => {
+              const first = items[0]
+              return first ? `${scene.wrt} = ${formatNumber(first.parsed.x ?? NaN)}` : ''
+            },
+            label: (item) => tooltipLines(item.chart as Chart<'line', PlotPoint[]>, item),
+          },
+        },
+      },
+    },
+  }
+}
+
+/** What identifies a chart's styling: a change here needs a new chart, anything else an in-place update. */
+export function styleKey(scene: ChartScene): string {
+  return `${scene.wrt}|${JSON.stringify(scene.palette)}`
+}
+
+/**
+ * Puts a new scene with the same style into an existing chart in place (datasets keep their identity), so
+ * the caller can redraw with `update('none')`.
+ */
+export function applyScene(chart: Chart<'line', PlotPoint[]>, scene: ChartScene): void {
+  const [f, df, tangent, point, d2f] = chart.data.datasets
+  if (f) f.data = scene.plotted.f
+  if (df) df.data = scene.plotted.df
+  if (tangent) tangent.data = scene.tangent
+  if (point) point.data = scene.point ? [scene.point] : []
+  if (d2f) {
+    d2f.data = scene.plotted.d2f ?? []
+    d2f.hidden = !scene.showSecond
+  }
+  const { x, y } = chart.options.scales ?? {}
+  if (x) [x.min, x.max] = scene.xDomain
+  if (y) [y.min, y.max] = scene.yRange
+}

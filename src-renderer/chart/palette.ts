@@ -1,0 +1,42 @@
+/** Colours of the chart per theme. f and f′ keep the lab's matplotlib colours (C0 blue, C1 orange). */
+export interface ChartPalette {
+  f: string
+  df: string
+  d2f: string
+  tangent: string
+  point: string
+  pointBorder: string
+  grid: string
+  axis: string
+  text: string
+}
+
+export type ResolvedTheme = 'light' | 'dark'
+
+const LIGHT: ChartPalette = {
+  f: '#1f77b4',
+  df: '#ff7f0e',
+  d2f: '#2ca02c',
+  tangent: '#5b6472',
+  point: '#d62728',
+  pointBorder: '#ffffff',
+  grid: 'rgba(15, 23, 42, 0.08)',
+  axis: 'rgba(15, 23, 42, 0.45)',
+  text: '#334155',
+}
+
+const DARK: ChartPalette = {
+  f: '#4ea8ff',
+  df: '#ffa040',
+  d2f: '#5fd068',
+  tangent: '#b7c0cc',
+  point: '#ff6b6b',
+  pointBorder: '#0f172a',
+  grid: 'rgba(226, 232, 240, 0.09)',
+  axis: 'rgba(226, 232, 240, 0.45)',
+  text: '#cbd5e1',
+}
+
+export function paletteFor(theme: ResolvedTheme): ChartPalette {
+  return theme === 'dark' ? DARK : LIGHT
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { crossesPole, tangentPoints, toPlotted } from './series'
+
+const linspace = (a: number, b: number, n: number) =>
+  Float64Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1))
+
+describe('toPlotted', () => {
+  it('breaks 1/x between the samples on either side of 0 and nowhere else', () => {
+    const t = linspace(-1, 1, 10)
+    const plotted = toPlotted({ t, f: t.map((x) => 1 / x), df: t.map((x) => -1 / x ** 2) }, 20)
+    const gaps = plotted.f.filter((p) => Number.isNaN(p.y))
+    expect(gaps).toHaveLength(1)
+    expect(gaps[0]?.x).toBeCloseTo(0)
+    expect(plotted.df.map((p) => p.x)).toEqual(plotted.f.map((p) => p.x))
+  })
+
+  it('keeps a steep but continuous curve whole', () => {
+    const t = linspace(-1, 1, 50)
+    const plotted = toPlotted({ t, f: t.map((x) => 10 * x), df: t.map(() => 10) }, 1)
+    expect(plotted.f.some((p) => Number.isNaN(p.y))).toBe(false)
+  })
+
+  it('turns NaN and ±∞ into gaps', () => {
+    const t = Float64Array.from([0, 1, 2])
+    const plotted = toPlotted(
+      { t, f: Float64Array.from([Infinity, 1, NaN]), df: Float64Array.from([1, -Infinity, 0]) },
+      10,
+    )
+    expect(plotted.f.map((p) => p.y)).toEqual([NaN, 1, NaN])
+    expect(plotted.df.map((p) => p.y)).toEqual([1, NaN, 0])
+  })
+
+  it('carries f″ when the core sent it', () => {
+    const t = Float64Array.from([0, 1])
+    const plotted = toPlotted({ t, f: t, df: t, d2f: Float64Array.from([2, 2]) }, 10)
+    expect(plotted.d2f?.map((p) => p.y)).toEqual([2, 2])
+    expect(toPlotted({ t, f: t, df: t }, 10).d2f).toBeNull()
+  })
+})
+
+describe('crossesPole', () => {
+  it('sees tan jumping down while its slope is positive', () => {
+    expect(crossesPole(1000, -1000, 1e6, 1e6, 10)).toBe(true)
+  })
+  it('ignores small steps against the slope', () => {
+    expect(crossesPole(0, 0.1, -1, -1, 10)).toBe(false)
+  })
+})
+
+describe('tangentPoints', () => {
+  it('draws y = 4x − 4 across the domain', () => {
+    expect(tangentPoints({ slope: 4, intercept: -4 }, [-5, 5])).toEqual([
+      { x: -5, y: -24 },
+      { x: 5, y: 16 },
+    ])
+  })
+})

@@ -1,0 +1,83 @@
+import type { Series } from '../../core/protocol/api'
+
+/** Chart.js's internal point format: with `parsing: false` the chart reads these objects as they are. */
+export interface PlotPoint {
+  x: number
+  y: number
+}
+
+export interface PlottedSeries {
+  f: PlotPoint[]
+  df: PlotPoint[]
+  d2f: PlotPoint[] | null
+}
+
+/**
+ * True when the segment between samples i and i + 1 jumps across a pole rather than following the curve:
+ * f moves by a large part of the visible y-span in the direction opposite to its derivative at both ends
+ * (1/x jumps from −∞ to +∞ while 1/x′ < 0 on both sides; tan jumps down while tan′ > 0). A smooth function
+ * cannot do that between two samples closer than a pixel, so the line is broken there.
+ */
+export function crossesPole(
+  f0: number,
+  f1: number,
+  df0: number,
+  df1: number,
+  visibleSpan: number,
+): boolean {
+  // A non-finite sample is already a gap of its own.
+  if (!Number.isFinite(f0) || !Number.isFinite(f1)) return false
+  const jump = f1 - f0
+  if (!(Math.abs(jump) > visibleSpan / 4)) return false
+  const against = (slope: number) => !Number.isFinite(slope) || Math.sign(slope) !== Math.sign(jump)
+  return against(df0) && against(df1)
+}
+
+/** NaN and ±∞ are not drawable values: both become a gap in the line (Chart.js breaks at NaN). */
+function drawable(value: number): number {
+  return Number.isFinite(value) ? value : NaN
+}
+
+/**
+ * Converts the core's sampled series to chart points: non-finite values become gaps, and a gap point is
+ * inserted between two samples that straddle a pole, in every series at the same place so that index i means
+ * the same x in f, f′ and f″ (the tooltip relies on it).
+ */
+export function toPlotted(series: Series, visibleSpan: number): PlottedSeries {
+  const { t, f, df, d2f } = series
+  const plotted: PlottedSeries = { f: [], df: [], d2f: d2f ? [] : null }
+  for (let i = 0; i < t.length; i++) {
+    const x = t[i] as number
+    plotted.f.push({ x, y: drawable(f[i] as number) })
+    plotted.df.push({ x, y: drawable(df[i] as number) })
+    plotted.d2f?.push({ x, y: drawable((d2f as Float64Array)[i] as number) })
+    if (i + 1 < t.length) {
+      const pole = crossesPole(
+        f[i] as number,
+        f[i + 1] as number,
+        df[i] as number,
+        df[i + 1] as number,
+        visibleSpan,
+      )
+      if (pole) {
+        const gap = { x: (x + (t[i + 1] as number)) / 2, y: NaN }
+        plotted.f.push(gap)
+        plotted.df.push({ ...gap })
+        plotted.d2f?.push({ ...gap })
+      }
+    }
+  }
+  return plotted
+}
+
+/** The tangent y = slope·t + intercept across the plotted domain (two points are a line). */
+export function tangentPoints(
+  tangent: { slope: number; intercept: number },
+  domain: readonly [number, number],
+): PlotPoint[] {
+  const at = (t: number) => drawable(tangent.slope * t + tangent.intercept)
+  return [
+    { x: domain[0], y: at(domain[0]) },
+    { x: domain[1], y: at(domain[1]) },
+  ]
+}

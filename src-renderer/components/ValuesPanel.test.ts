@@ -1,0 +1,36 @@
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import type { EvaluateRequest } from '../../core/protocol/api'
+import { evaluateKnown } from '../api/fake-client'
+import ValuesPanel from './ValuesPanel.vue'
+
+function panelFor(expression: string, point: Record<string, number>, wrt: string) {
+  const request: EvaluateRequest = { expression, point, wrt, domain: [-5, 5], samples: 11 }
+  const answer = evaluateKnown(request)
+  if (!answer.ok) throw new Error('the fake core knows this function')
+  return mount(ValuesPanel, { props: { result: answer.value, request } })
+}
+
+describe('ValuesPanel', () => {
+  it('shows f = 4, f′ = 4 and y = 4x − 4 for x² at x = 2, in a live region', () => {
+    const wrapper = panelFor('x^2', { x: 2, u: 1, v: 2 }, 'x')
+    expect(wrapper.get('[data-testid="value-f"]').text()).toBe('4')
+    expect(wrapper.get('[data-testid="value-slope"]').text()).toBe('4')
+    expect(wrapper.get('[data-testid="tangent-equation"]').text()).toBe('y = 4x − 4')
+    expect(wrapper.find('[aria-live="polite"]').exists()).toBe(true)
+    expect(wrapper.find('.katex').exists()).toBe(true)
+  })
+
+  it('lists every partial, as the .grad of each variable', () => {
+    const wrapper = panelFor('u*v + u^2', { x: 2, u: 1, v: 2 }, 'u')
+    expect(wrapper.get('[data-testid="partial-u"]').text()).toBe('4')
+    expect(wrapper.get('[data-testid="partial-v"]').text()).toBe('1')
+    expect(wrapper.text()).toContain('u.grad')
+    expect(wrapper.get('.values-at').text()).toBe('at u = 1, v = 2')
+  })
+
+  it('invites to type a function when there is no result', () => {
+    const wrapper = mount(ValuesPanel, { props: { result: null, request: null } })
+    expect(wrapper.text()).toContain('Type a function')
+  })
+})

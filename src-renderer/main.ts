@@ -1,0 +1,14 @@
+import { createPinia } from 'pinia'
+import { createApp } from 'vue'
+import 'katex/dist/katex.min.css'
+import './styles/app.css'
+import App from './App.vue'
+import { useExpressionStore } from './stores/expression'
+import { usePersistenceStore } from './stores/persistence'
+
+const pinia = createPinia()
+const app = createApp(App).use(pinia)
+// Restore the saved session before the first analysis, so the first plot is already the learner's own.
+usePersistenceStore(pinia).start()
+void useExpressionStore(pinia).analyze()
+app.mount('#app')

@@ -1,0 +1,45 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { FakeClient } from '../api/fake-client'
+import { useExpressionStore } from './expression'
+import { freshStores } from './testing'
+
+let client: FakeClient
+beforeEach(() => {
+  client = freshStores()
+})
+
+describe('expression store', () => {
+  it('learns the variables of a valid function', async () => {
+    const expression = useExpressionStore()
+    await expression.setText('u*v + u^2')
+    expect(expression.isValid).toBe(true)
+    expect(expression.variables).toEqual(['u', 'v'])
+    expect(expression.validText).toBe('u*v + u^2')
+  })
+
+  it('keeps the last valid function while the input is invalid', async () => {
+    const expression = useExpressionStore()
+    await expression.setText('x^2')
+    await expression.setText('x^^2')
+    expect(expression.isValid).toBe(false)
+    expect(expression.diagnostics[0]?.span).toEqual([2, 3])
+    expect(expression.validText).toBe('x^2')
+  })
+
+  it('drops an answer about text that has since changed', async () => {
+    const expression = useExpressionStore()
+    const stale = expression.setText('x^^2')
+    const fresh = expression.setText('x^2')
+    await Promise.all([stale, fresh])
+    expect(expression.diagnostics).toEqual([])
+    expect(client.analyses.map((a) => a.expression)).toEqual(['x^^2', 'x^2'])
+  })
+
+  it('applies a one-click fix to the span it names', async () => {
+    const expression = useExpressionStore()
+    await expression.setText('x^^2')
+    await expression.applyFix({ label: 'Remove', span: [2, 3], replacement: '' })
+    expect(expression.text).toBe('x^2')
+    expect(expression.isValid).toBe(true)
+  })
+})

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { parsePersisted, SCHEMA_VERSION } from './persisted-state'
+
+const valid = {
+  version: SCHEMA_VERSION,
+  expression: 'u*v + u^2',
+  sliders: { x: { value: 2, min: -5, max: 5, step: 0.1 } },
+  wrt: 'u',
+  view: { domain: [-3, 3], yOverride: null, showSecond: true },
+  theme: 'dark',
+}
+
+describe('parsePersisted', () => {
+  it('restores a session saved by this version', () => {
+    expect(parsePersisted(JSON.stringify(valid))).toEqual({ kind: 'restored', state: valid })
+  })
+  it('starts empty when nothing was saved', () => {
+    expect(parsePersisted(null)).toEqual({ kind: 'empty' })
+  })
+  it('resets unreadable, unversioned, older, newer or damaged sessions with a reason', () => {
+    const reasons = [
+      '{not json',
+      JSON.stringify({ expression: 'x' }),
+      JSON.stringify({ ...valid, version: 0 }),
+      JSON.stringify({ ...valid, version: SCHEMA_VERSION + 1 }),
+      JSON.stringify({ ...valid, view: { ...valid.view, domain: [3, -3] } }),
+      JSON.stringify({ ...valid, sliders: { xy: valid.sliders.x } }),
+      JSON.stringify({ ...valid, theme: 'purple' }),
+    ].map((raw) => parsePersisted(raw))
+    for (const outcome of reasons) expect(outcome.kind).toBe('reset')
+    expect(reasons.map((o) => (o.kind === 'reset' ? o.reason : ''))).toMatchInlineSnapshot(`
+      [
+        "the saved session could not be read",
+        "the saved session has no version",
+        "sessions saved by version 0 cannot be upgraded",
+        "the saved session comes from a newer version (2)",
+        "the saved session is damaged",
+        "the saved session is damaged",
+        "the saved session is damaged",
+      ]
+    `)
+  })
+})

@@ -1,0 +1,48 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { useExpressionStore } from './expression'
+import { STORAGE_KEY } from './persisted-state'
+import { usePersistenceStore } from './persistence'
+import { freshStores } from './testing'
+import { useThemeStore } from './theme'
+import { useVariablesStore } from './variables'
+import { useViewStore } from './view'
+
+beforeEach(() => {
+  localStorage.clear()
+  freshStores()
+})
+
+describe('persistence store', () => {
+  it('saves the session and restores it in a fresh app', () => {
+    const persistence = usePersistenceStore()
+    persistence.start()
+    useExpressionStore().text = 'u*v + u^2'
+    useVariablesStore().setValue('u', 3)
+    useVariablesStore().setWrt('u')
+    useViewStore().setDomain(-2, 2)
+    useThemeStore().setPreference('dark')
+    persistence.save()
+
+    freshStores()
+    usePersistenceStore().start()
+    expect(useExpressionStore().text).toBe('u*v + u^2')
+    expect(useVariablesStore().sliders.u?.value).toBe(3)
+    expect(useVariablesStore().chosenWrt).toBe('u')
+    expect(useViewStore().domain).toEqual([-2, 2])
+    expect(useThemeStore().preference).toBe('dark')
+    expect(usePersistenceStore().notice).toBeNull()
+  })
+
+  it('replaces a damaged session with defaults and says so', () => {
+    localStorage.setItem(STORAGE_KEY, '{"version": 1, "expression": 42}')
+    const persistence = usePersistenceStore()
+    persistence.start()
+    expect(persistence.notice).toBe(
+      'Started with the default session: the saved session is damaged.',
+    )
+    expect(useExpressionStore().text).toBe('x^2')
+    expect(localStorage.getItem(STORAGE_KEY)).toBeNull()
+    persistence.dismissNotice()
+    expect(persistence.notice).toBeNull()
+  })
+})

@@ -1,0 +1,85 @@
+import { defineStore } from 'pinia'
+import { computed, ref, watch } from 'vue'
+import { parsePersisted, SCHEMA_VERSION, STORAGE_KEY, type PersistedState } from './persisted-state'
+import { useExpressionStore } from './expression'
+import { useThemeStore } from './theme'
+import { useVariablesStore } from './variables'
+import { useViewStore } from './view'
+
+const SAVE_DELAY_MS = 150
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage
+  } catch {
+    // Storage can be disabled (privacy settings); the app then simply forgets on restart.
+    return null
+  }
+}
+
+/** Saves the session as it changes and restores it at start; a bad save becomes a notice, not a crash. */
+export const usePersistenceStore = defineStore('persistence', () => {
+  const expression = useExpressionStore()
+  const variables = useVariablesStore()
+  const view = useViewStore()
+  const theme = useThemeStore()
+  const notice = ref<string | null>(null)
+  let timer: ReturnType<typeof setTimeout> | null = null
+
+  const snapshot = computed<PersistedState>(() => ({
+    version: SCHEMA_VERSION,
+    expression: expression.text,
+    sliders: JSON.parse(JSON.stringify(variables.sliders)),
+    wrt: variables.chosenWrt,
+    view: { domain: [...view.domain], yOverride: view.yOverride, showSecond: view.showSecond },
+    theme: theme.preference,
+  }))
+
+  function apply(state: PersistedState): void {
+    variables.sliders = state.sliders
+    variables.setWrt(state.wrt)
+    view.setDomain(...state.view.domain)
+    view.setYOverride(state.view.yOverride)
+    view.showSecond = state.view.showSecond
+    theme.setPreference(state.theme)
+    expression.text = state.expression
+  }
+
+  function save(): void {
+    if (timer !== null) clearTimeout(timer)
+    timer = null
+    try {
+      storage()?.setItem(STORAGE_KEY, JSON.stringify(snapshot.value))
+    } catch {
+      notice.value = 'Your session could not be saved (storage is full or unavailable).'
+    }
+  }
+
+  /** Restores the saved session (if any) and starts saving changes. Call once, before the first analyze. */
+  function start(): void {
+    const outcome = parsePersisted(storage()?.getItem(STORAGE_KEY) ?? null)
+    if (outcome.kind === 'restored' || outcome.kind === 'migrated') apply(outcome.state)
+    if (outcome.kind === 'migrated') {
+      notice.value = `Your saved session was upgraded from version ${outcome.from}.`
+    }
+    if (outcome.kind === 'reset') {
+      notice.value = `Started with the default session: ${outcome.reason}.`
+      storage()?.removeItem(STORAGE_KEY)
+    }
+    watch(
+      snapshot,
+      () => {
+        if (timer !== null) clearTimeout(timer)
+        timer = setTimeout(save, SAVE_DELAY_MS)
+      },
+      { deep: true },
+    )
+    if (typeof window !== 'undefined') window.addEventListener('pagehide', save)
+  }
+
+  function dismissNotice(): void {
+    notice.value = null
+  }
+
+  return { notice, snapshot, start, save, dismissNotice }
+})

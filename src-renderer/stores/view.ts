@@ -1,0 +1,76 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { LIMITS } from '../../core/protocol/limits'
+
+export const DEFAULT_DOMAIN: [number, number] = [-5, 5]
+/** Narrowest and widest views: beyond these, floating point or the sample budget stop making sense. */
+const MIN_SPAN = 1e-6
+const MAX_SPAN = 1e6
+const SAMPLES_PER_PIXEL = 2
+
+/** What part of the plane the chart shows, and how finely the function is sampled for it. */
+export const useViewStore = defineStore('view', () => {
+  const domain = ref<[number, number]>([...DEFAULT_DOMAIN])
+  /** A y-range the learner fixed; null means the range follows the data. */
+  const yOverride = ref<[number, number] | null>(null)
+  const showSecond = ref(false)
+  const plotWidth = ref(800)
+
+  const samples = computed(() =>
+    Math.round(
+      Math.min(LIMITS.maxSamples, Math.max(LIMITS.minSamples, plotWidth.value * SAMPLES_PER_PIXEL)),
+    ),
+  )
+
+  function setDomain(min: number, max: number): boolean {
+    const span = max - min
+    if (!Number.isFinite(min) || !Number.isFinite(max) || !(span >= MIN_SPAN && span <= MAX_SPAN))
+      return false
+    domain.value = [min, max]
+    return true
+  }
+
+  /** factor < 1 zooms in. `anchor` (a value of the plotted variable) stays where it is on screen. */
+  function zoom(factor: number, anchor?: number): void {
+    const [min, max] = domain.value
+    const center = anchor ?? (min + max) / 2
+    setDomain(center - (center - min) * factor, center + (max - center) * factor)
+  }
+
+  /** Moves the view by a fraction of its width (positive: towards larger values). */
+  function pan(fraction: number): void {
+    const [min, max] = domain.value
+    const shift = (max - min) * fraction
+    setDomain(min + shift, max + shift)
+  }
+
+  function setYOverride(range: [number, number] | null): boolean {
+    if (range && !(Number.isFinite(range[0]) && Number.isFinite(range[1]) && range[0] < range[1]))
+      return false
+    yOverride.value = range
+    return true
+  }
+
+  function reset(): void {
+    domain.value = [...DEFAULT_DOMAIN]
+    yOverride.value = null
+  }
+
+  function setPlotWidth(pixels: number): void {
+    if (Number.isFinite(pixels) && pixels > 0) plotWidth.value = pixels
+  }
+
+  return {
+    domain,
+    yOverride,
+    showSecond,
+    plotWidth,
+    samples,
+    setDomain,
+    zoom,
+    pan,
+    setYOverride,
+    reset,
+    setPlotWidth,
+  }
+})
