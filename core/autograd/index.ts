@@ -1,0 +1,58 @@
+/**
+ * Calculus Lab's reverse-mode autograd: float64 tensors (scalars and vectors) with PyTorch's semantics,
+ * and one table of derivative rules that also feeds code generation.
+ */
+export { Tensor, type BackwardOptions } from './tensor'
+export { tensor, full, zeros, ones, linspace, type LeafOptions } from './factories'
+export { backward, grad, type GradOptions } from './engine'
+export { noGrad, enableGrad, isGradEnabled } from './grad-mode'
+export { GradFn, type BackwardFn, type SavedValues } from './grad-fn'
+export {
+  type TensorLike,
+  asTensor,
+  apply,
+  add,
+  sub,
+  mul,
+  div,
+  pow,
+  minimum,
+  maximum,
+  clamp,
+  where,
+  neg,
+  exp,
+  log,
+  log2,
+  log10,
+  sqrt,
+  abs,
+  sin,
+  cos,
+  tan,
+  asin,
+  acos,
+  atan,
+  sinh,
+  cosh,
+  tanh,
+  relu,
+  sigmoid,
+  softplus,
+  sum,
+  mean,
+  expand,
+  sumTo,
+  gt,
+  ge,
+  lt,
+  le,
+  eq,
+  logicalAnd,
+  logicalOr,
+  sign,
+} from './ops'
+export { RULES, type OpName } from './rules'
+export type { Rule, ElementwiseRule, ReductionRule, ScalarTemplate } from './rule-types'
+export { MESSAGES } from './messages'
+export { type Shape, numel, broadcastShapes, formatShape } from './shape'

@@ -1,0 +1,40 @@
+/**
+ * The few scalar functions whose JavaScript built-in differs from what PyTorch computes. Kernels call
+ * them per element (V8 inlines them); the code-generation templates in rules.ts spell out the same
+ * expressions, and a test checks the two agree bit for bit.
+ */
+
+/**
+ * C's `pow`, which PyTorch calls: it differs from `Math.pow` only in that 1^y = 1 for every y (NaN
+ * included) and (−1)^±∞ = 1, where JavaScript gives NaN (ECMA-262 Number::exponentiate vs C99 F.9.4.4).
+ */
+export function cPow(base: number, exponent: number): number {
+  if (base === 1 || (base === -1 && (exponent === Infinity || exponent === -Infinity))) return 1
+  return Math.pow(base, exponent)
+}
+
+/** PyTorch's softplus threshold (F.softplus default `threshold=20`, with `beta=1`). */
+export const SOFTPLUS_THRESHOLD = 20
+
+/** softplus(x) = log(1 + eˣ), and x itself above the threshold, as PyTorch's kernel. */
+export function softplus(x: number): number {
+  return x > SOFTPLUS_THRESHOLD ? x : Math.log1p(Math.exp(x))
+}
+
+/** sigmoid(x) = 1 / (1 + e⁻ˣ), PyTorch's CPU formula. */
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x))
+}
+
+/** relu(x) = max(x, 0), keeping NaN (PyTorch's relu propagates NaN). */
+export function relu(x: number): number {
+  return x <= 0 ? 0 : x
+}
+
+/**
+ * sign as `torch.sign` on real tensors: −1, 0 or 1 from two comparisons, so sign(±0) = 0 and
+ * sign(NaN) = 0 (PyTorch's vectorised sign_kernel blends on `0 < x` and `x < 0`).
+ */
+export function sign(x: number): number {
+  return x > 0 ? 1 : x < 0 ? -1 : 0
+}
