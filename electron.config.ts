@@ -3,7 +3,8 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
 
 /**
- * electron-vite config: main, preload and renderer builds into out/.
+ * electron-vite config: main, preload and renderer builds into out/{main,preload,renderer} (electron-vite's
+ * defaults, so `--outDir` moves all three together, as the built-app test does).
  * - main is ESM (package.json "type": "module"); the core worker is imported with `?modulePath`, which
  *   bundles core/worker.ts as its own self-contained chunk (out/main/chunks/worker-<hash>.mjs) so it can be
  *   unpacked from the asar as one file (see package.json build.asarUnpack).
@@ -13,7 +14,6 @@ import { defineConfig } from 'electron-vite'
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
       rolldownOptions: {
         input: { index: resolve(import.meta.dirname, 'src-main/index.ts') },
         output: {
@@ -26,7 +26,6 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
       rolldownOptions: {
         input: { index: resolve(import.meta.dirname, 'src-main/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
@@ -37,7 +36,6 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'src-renderer'),
     plugins: [vue()],
     build: {
-      outDir: resolve(import.meta.dirname, 'out/renderer'),
       rolldownOptions: { input: resolve(import.meta.dirname, 'src-renderer/index.html') },
     },
   },
