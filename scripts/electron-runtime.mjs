@@ -19,9 +19,16 @@ export function findElectronExecutable(env = process.env) {
     const path = join(env.ELECTRON_OVERRIDE_DIST_PATH, relative || 'electron')
     return existsSync(path)
       ? { found: true, path }
-      : { found: false, reason: `ELECTRON_OVERRIDE_DIST_PATH has no Electron executable at ${path}` }
+      : {
+          found: false,
+          reason: `ELECTRON_OVERRIDE_DIST_PATH has no Electron executable at ${path}`,
+        }
   }
-  if (!relative) return { found: false, reason: "the Electron binary was never downloaded (node_modules/electron has no path.txt)" }
+  if (!relative)
+    return {
+      found: false,
+      reason: 'the Electron binary was never downloaded (node_modules/electron has no path.txt)',
+    }
   const path = join(packageDir, 'dist', relative)
   return existsSync(path)
     ? { found: true, path }

@@ -15,7 +15,7 @@ if (!electron.found) {
       `Calculus Lab cannot start as a desktop app here: ${electron.reason}.`,
       '',
       '  Use it in your browser instead:   npm run web',
-      '  Or get Electron (about 100 MB, from Electron\'s GitHub releases):   npx install-electron',
+      "  Or get Electron (about 100 MB, from Electron's GitHub releases):   npx install-electron",
       '  (or set ELECTRON_OVERRIDE_DIST_PATH to a folder holding an unpacked Electron 45 build)',
       '',
     ].join('\n'),
