@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import type { FunctionName, Node } from './ast'
+import type { BinaryOperator, FunctionName, Node } from './ast'
 import { UNARY_FUNCTIONS } from './ast'
 
 /** A tree without spans, for comparing what two inputs mean. */
@@ -52,8 +52,12 @@ export function arbitraryNode(
 ): fc.Arbitrary<Node> {
   const variables = ['x', 'u', 'v']
   const leaf: fc.Arbitrary<Node> = fc.oneof(
+    // Smooth trees avoid 0, whose powers (0^x) have no derivative.
     fc
-      .oneof(fc.integer({ min: 0, max: 9 }), fc.constantFrom(0.5, 1.5, 2.25, 1e-3, 10))
+      .oneof(
+        fc.integer({ min: options.smooth ? 1 : 0, max: 9 }),
+        fc.constantFrom(0.5, 1.5, 2.25, 1e-3, 10),
+      )
       .map((value): Node => ({ kind: 'number', value, span: S })),
     fc
       .constantFrom<'pi' | 'e'>('pi', 'e')
@@ -63,14 +67,13 @@ export function arbitraryNode(
   const unary: readonly FunctionName[] = options.smooth
     ? ['sin', 'cos', 'tanh', 'exp', 'sigmoid', 'softplus', 'atan', 'sinh', 'cosh']
     : UNARY_FUNCTIONS
-  const { node } = fc.letrec<{ node: Node }>((tie) => ({
-    node: fc.oneof(
-      { depthSize: 'small', maxDepth: options.maxDepth ?? 5 },
+  const { node } = fc.letrec<{ node: Node }>((tie) => {
+    const branches: fc.Arbitrary<Node>[] = [
       leaf,
       tie('node').map((operand): Node => ({ kind: 'neg', operand, span: S })),
       fc
         .tuple(
-          fc.constantFrom('add', 'sub', 'mul', 'div', 'pow' as const),
+          fc.constantFrom<BinaryOperator>('add', 'sub', 'mul', 'div', 'pow'),
           tie('node'),
           tie('node'),
         )
@@ -78,10 +81,16 @@ export function arbitraryNode(
       fc
         .tuple(fc.constantFrom(...unary), tie('node'))
         .map(([fn, arg]): Node => ({ kind: 'call', fn, args: [arg], span: S })),
-      fc
-        .tuple(fc.constantFrom<FunctionName>('min', 'max'), tie('node'), tie('node'))
-        .map(([fn, a, b]): Node => ({ kind: 'call', fn, args: [a, b], span: S })),
-    ),
-  }))
+    ]
+    // min and max have kinks wherever their arguments tie, so smooth trees leave them out.
+    if (!options.smooth) {
+      branches.push(
+        fc
+          .tuple(fc.constantFrom<FunctionName>('min', 'max'), tie('node'), tie('node'))
+          .map(([fn, a, b]): Node => ({ kind: 'call', fn, args: [a, b], span: S })),
+      )
+    }
+    return { node: fc.oneof({ depthSize: 'small', maxDepth: options.maxDepth ?? 5 }, ...branches) }
+  })
   return node
 }
