@@ -52,7 +52,7 @@ export {
   logicalOr,
   sign,
 } from './ops'
-export { RULES, type OpName } from './rules'
+export { RULES, ELEMENTWISE_OPS, type OpName, type ElementwiseOpName } from './rules'
 export type { Rule, ElementwiseRule, ReductionRule, ScalarTemplate } from './rule-types'
 export { MESSAGES } from './messages'
 export { type Shape, numel, broadcastShapes, formatShape } from './shape'

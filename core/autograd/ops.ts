@@ -1,7 +1,7 @@
 import { applyElementwise, applyReduction } from './apply'
 import { binaryKernels, type BinaryKernel } from './kernels/binary'
 import { unaryKernels } from './kernels/unary'
-import { RULES } from './rules'
+import { RULES, type ElementwiseOpName } from './rules'
 import { broadcastShapes, formatShape, isExpandableTo, numel, sameShape, type Shape } from './shape'
 import { Tensor } from './tensor'
 
@@ -12,12 +12,8 @@ export function asTensor(value: TensorLike): Tensor {
   return typeof value === 'number' ? new Tensor(Float64Array.of(value), []) : value
 }
 
-type ElementwiseOp = {
-  [K in keyof typeof RULES]: (typeof RULES)[K]['kind'] extends 'elementwise' ? K : never
-}[keyof typeof RULES]
-
 /** Applies the elementwise op `op` from the rule table to its operands. */
-export function apply(op: ElementwiseOp, ...operands: TensorLike[]): Tensor {
+export function apply(op: ElementwiseOpName, ...operands: TensorLike[]): Tensor {
   return applyElementwise(op, RULES[op], operands.map(asTensor))
 }
 

@@ -318,3 +318,12 @@ export const RULES = {
 } as const satisfies Record<string, Rule>
 
 export type OpName = keyof typeof RULES
+
+/** The ops applied element by element: every op but the reductions, each with scalar templates. */
+export type ElementwiseOpName = {
+  [K in OpName]: (typeof RULES)[K]['kind'] extends 'elementwise' ? K : never
+}[OpName]
+
+export const ELEMENTWISE_OPS: readonly ElementwiseOpName[] = (
+  Object.keys(RULES) as OpName[]
+).filter((op): op is ElementwiseOpName => RULES[op].kind === 'elementwise')
