@@ -56,20 +56,30 @@ export function printExpression(node: Node): string {
     case 'call':
       return `${node.fn}(${node.args.map(printExpression).join(', ')})`
     case 'binary': {
-      const own = binaryPrecedence(node.op)
-      const rightAssociative = node.op === 'pow'
-      const leftBare = rightAssociative
-        ? precedenceOf(node.left) > own
-        : precedenceOf(node.left) >= own
-      const rightPrecedence = precedenceOf(node.right)
-      const rightBare =
-        (rightAssociative ? rightPrecedence >= own : rightPrecedence > own) ||
-        (own >= PRECEDENCE.product && rightPrecedence === PRECEDENCE.negation)
-      const left = printExpression(node.left)
-      const right = printExpression(node.right)
-      return `${leftBare ? left : `(${left})`}${SYMBOL[node.op]}${rightBare ? right : `(${right})`}`
+      const wrap = (operand: Node, side: 'left' | 'right'): string => {
+        const text = printExpression(operand)
+        return operandNeedsParentheses(node.op, side, precedenceOf(operand)) ? `(${text})` : text
+      }
+      return `${wrap(node.left, 'left')}${SYMBOL[node.op]}${wrap(node.right, 'right')}`
     }
   }
+}
+
+/**
+ * Whether an operand of `op` with the given precedence needs parentheses. Shared by the canonical
+ * printer and the PyTorch printer: Python's `**`, unary minus, `*` and `+` bind exactly like ours.
+ */
+export function operandNeedsParentheses(
+  op: BinaryOperator,
+  side: 'left' | 'right',
+  operandPrecedence: number,
+): boolean {
+  const own = binaryPrecedence(op)
+  const rightAssociative = op === 'pow'
+  if (side === 'left') return rightAssociative ? operandPrecedence <= own : operandPrecedence < own
+  // After `*`, `/` or `^` a unary minus reads as the start of the operand: `x*-y`, `2^-x`.
+  if (own >= PRECEDENCE.product && operandPrecedence === PRECEDENCE.negation) return false
+  return rightAssociative ? operandPrecedence < own : operandPrecedence <= own
 }
 
 /** Shortest text that reads back as the same double: `2`, `0.5`, `1e-7`. */

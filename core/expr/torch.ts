@@ -1,0 +1,227 @@
+import type { BinaryOperator, DisplayFunction, FunctionName, Node } from './ast'
+import { binaryPrecedence, operandNeedsParentheses, PRECEDENCE } from './print'
+import { pythonFloat, pythonNumber } from './python-number'
+import { variablesOf } from './variables'
+
+export interface TorchOptions {
+  /** The value of each variable (the sliders). */
+  point: Record<string, number>
+  /** The variables to create as leaf tensors, in this order; any the expression uses are added. */
+  variables: string[]
+  /** The plotted variable: its gradient is printed first. */
+  wrt?: string
+}
+
+const UNARY_TORCH: Readonly<
+  Record<Exclude<FunctionName | DisplayFunction, 'min' | 'max' | 'clamp'>, string>
+> = {
+  sin: 'torch.sin',
+  cos: 'torch.cos',
+  tan: 'torch.tan',
+  asin: 'torch.asin',
+  acos: 'torch.acos',
+  atan: 'torch.atan',
+  sinh: 'torch.sinh',
+  cosh: 'torch.cosh',
+  tanh: 'torch.tanh',
+  exp: 'torch.exp',
+  log: 'torch.log',
+  log2: 'torch.log2',
+  log10: 'torch.log10',
+  sqrt: 'torch.sqrt',
+  abs: 'torch.abs',
+  relu: 'torch.relu',
+  sigmoid: 'torch.sigmoid',
+  // torch has no top-level softplus; the functional one is the same op F.softplus.
+  softplus: 'torch.nn.functional.softplus',
+  sign: 'torch.sign',
+  step: 'torch.heaviside',
+}
+
+const PYTHON_OPERATOR: Readonly<Record<BinaryOperator, string>> = {
+  add: ' + ',
+  sub: ' - ',
+  mul: ' * ',
+  div: ' / ',
+  pow: ' ** ',
+}
+
+/** Rendered Python: its text, how tightly it binds, and whether it is a tensor (or a Python number). */
+interface Python {
+  text: string
+  precedence: number
+  tensor: boolean
+}
+
+/**
+ * A complete PyTorch program that computes the same numbers as the app, in the lab's style:
+ *
+ *     import torch
+ *
+ *     x = torch.tensor(2.0, requires_grad=True)
+ *     y = x ** 2 + 2 * x + 1
+ *     y.backward()
+ *     print("y =", y)
+ *     print("dy/dx =", x.grad)
+ *
+ * Torch functions take tensors, not Python numbers, so a constant argument is wrapped:
+ * `torch.sin(torch.tensor(2.0))`. A constant division or power that Python would refuse (1/0, 0 ** -1,
+ * (-8) ** 0.5) is done on a tensor instead, where it gives inf or nan as the app does.
+ * The tensors are PyTorch's default float32; the app computes in float64, so the last digits can differ.
+ */
+export function toTorch(ast: Node, options: TorchOptions): string {
+  const used = variablesOf(ast)
+  const variables = [...options.variables, ...used.filter((v) => !options.variables.includes(v))]
+  const output = ['y', 'f', 'z', 'out'].find((name) => !variables.includes(name)) ?? 'out'
+  const expression = render(ast, false)
+  const lines = ['import torch']
+  if (/\bmath\./.test(expression.text)) lines.push('import math')
+  lines.push('')
+  for (const name of variables) {
+    const value = options.point[name]
+    const comment = value === undefined ? '  # no value was given; 0.0 assumed' : ''
+    lines.push(`${name} = torch.tensor(${pythonFloat(value ?? 0)}, requires_grad=True)${comment}`)
+  }
+  if (!expression.tensor) {
+    lines.push(`${output} = torch.tensor(${render(ast, true).text})`)
+    lines.push(`# ${output} does not depend on any variable: there is no gradient to compute,`)
+    lines.push(`# and ${output}.backward() would raise an error.`)
+    lines.push(`print("${output} =", ${output})`)
+    return lines.join('\n') + '\n'
+  }
+  lines.push(`${output} = ${expression.text}`)
+  lines.push(`${output}.backward()`)
+  lines.push(`print("${output} =", ${output})`)
+  const wrt = options.wrt
+  const ordered =
+    wrt && variables.includes(wrt) ? [wrt, ...variables.filter((v) => v !== wrt)] : variables
+  for (const name of ordered) lines.push(`print("d${output}/d${name} =", ${name}.grad)`)
+  return lines.join('\n') + '\n'
+}
+
+/** `asFloat`: inside `torch.tensor(…)` every literal is a float, so the tensor is not an integer one. */
+function render(node: Node, asFloat: boolean): Python {
+  switch (node.kind) {
+    case 'number': {
+      const text = asFloat ? pythonFloat(node.value) : pythonNumber(node.value)
+      const negative = node.value < 0 || Object.is(node.value, -0)
+      return { text, precedence: negative ? PRECEDENCE.negation : PRECEDENCE.atom, tensor: false }
+    }
+    case 'constant':
+      return {
+        text: node.name === 'pi' ? 'math.pi' : 'math.e',
+        precedence: PRECEDENCE.atom,
+        tensor: false,
+      }
+    case 'variable':
+      return { text: node.name, precedence: PRECEDENCE.atom, tensor: true }
+    case 'neg': {
+      const operand = render(node.operand, asFloat)
+      const bare = operand.precedence > PRECEDENCE.negation
+      return {
+        text: bare ? `-${operand.text}` : `-(${operand.text})`,
+        precedence: PRECEDENCE.negation,
+        tensor: operand.tensor,
+      }
+    }
+    case 'binary':
+      return renderBinary(node.op, node.left, node.right, asFloat)
+    case 'call':
+      return renderCall(node.fn, node.args)
+  }
+}
+
+function renderBinary(
+  op: BinaryOperator,
+  leftNode: Node,
+  rightNode: Node,
+  asFloat: boolean,
+): Python {
+  let left = render(leftNode, asFloat)
+  const right = render(rightNode, asFloat)
+  const tensor = left.tensor || right.tensor
+  if (!tensor && pythonWouldRefuse(op, leftNode, rightNode)) left = asTensor(leftNode, left)
+  const wrap = (operand: Python, side: 'left' | 'right'): string =>
+    operandNeedsParentheses(op, side, operand.precedence) ? `(${operand.text})` : operand.text
+  return {
+    text: `${wrap(left, 'left')}${PYTHON_OPERATOR[op]}${wrap(right, 'right')}`,
+    precedence: binaryPrecedence(op),
+    tensor: tensor || left.tensor,
+  }
+}
+
+function renderCall(fn: FunctionName | DisplayFunction, args: Node[]): Python {
+  const rendered = args.map((arg) => render(arg, false))
+  const tensors = args.map((arg, i) => asTensor(arg, rendered[i] ?? render(arg, false)).text)
+  const [a = '', b = '', c = ''] = tensors
+  const call = (text: string): Python => ({ text, precedence: PRECEDENCE.atom, tensor: true })
+  switch (fn) {
+    case 'min':
+      return call(`torch.minimum(${a}, ${b})`)
+    case 'max':
+      return call(`torch.maximum(${a}, ${b})`)
+    case 'clamp': {
+      // Bounds may be Python numbers or tensors, but not one of each (no such overload).
+      const [, lo, hi] = rendered
+      const numbers = lo && hi && !lo.tensor && !hi.tensor
+      return numbers
+        ? call(`torch.clamp(${a}, min=${lo.text}, max=${hi.text})`)
+        : call(`torch.clamp(${a}, min=${b}, max=${c})`)
+    }
+    case 'step':
+      // heaviside(t, 0): 1 for t > 0, 0 at 0 and below, like relu′.
+      return call(`torch.heaviside(${a}, torch.tensor(0.0))`)
+    default:
+      return call(`${UNARY_TORCH[fn]}(${a})`)
+  }
+}
+
+/** The operand as a tensor: as it is when it already is one, else `torch.tensor(<float>)`. */
+function asTensor(node: Node, rendered: Python): Python {
+  if (rendered.tensor) return rendered
+  return {
+    text: `torch.tensor(${render(node, true).text})`,
+    precedence: PRECEDENCE.atom,
+    tensor: true,
+  }
+}
+
+/**
+ * Whether Python's own arithmetic on these two constants raises or leaves the reals where IEEE gives
+ * inf or nan: division by zero, 0 ** negative, a negative base to a fractional power, overflow.
+ */
+function pythonWouldRefuse(op: BinaryOperator, left: Node, right: Node): boolean {
+  if (op !== 'div' && op !== 'pow') return false
+  const a = constantValue(left)
+  const b = constantValue(right)
+  if (a === undefined || b === undefined) return true
+  if (op === 'div') return b === 0
+  if (a === 0 && b < 0) return true
+  if (a < 0 && !Number.isInteger(b)) return true
+  return !Number.isFinite(a ** b)
+}
+
+function constantValue(node: Node): number | undefined {
+  switch (node.kind) {
+    case 'number':
+      return node.value
+    case 'constant':
+      return node.name === 'pi' ? Math.PI : Math.E
+    case 'neg': {
+      const value = constantValue(node.operand)
+      return value === undefined ? undefined : -value
+    }
+    case 'binary': {
+      const a = constantValue(node.left)
+      const b = constantValue(node.right)
+      if (a === undefined || b === undefined) return undefined
+      if (node.op === 'add') return a + b
+      if (node.op === 'sub') return a - b
+      if (node.op === 'mul') return a * b
+      if (node.op === 'div') return a / b
+      return a ** b
+    }
+    default:
+      return undefined
+  }
+}
