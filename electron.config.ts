@@ -36,6 +36,8 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'src-renderer'),
     plugins: [vue()],
     build: {
+      // electron-vite leaves bundles unminified; the renderer is most of the asar, so it is minified.
+      minify: true,
       rolldownOptions: { input: resolve(import.meta.dirname, 'src-renderer/index.html') },
     },
   },

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
 import coreWorkerPath from '../core/worker.ts?modulePath'
+import windowIcon from '../assets/icons/256x256.png?asset'
 import { MENU_CHANNEL, type MenuCommand } from '../core/protocol/desktop'
 import { appLocation } from './app-url'
 import { CoreHost } from './core-host'
@@ -41,6 +42,8 @@ function openMainWindow(): void {
   const window = createMainWindow({
     preloadPath: paths.preload,
     stateFile: join(app.getPath('userData'), 'window-state.json'),
+    // Windows and macOS take the icon from the executable; Linux takes it from the window.
+    ...(process.platform === 'linux' ? { iconPath: windowIcon } : {}),
   })
   mainWindow = window
   window.on('closed', () => {

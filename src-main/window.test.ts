@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('electron', () => import('./test-support/fake-electron.mjs'))
 const { fake } = await import('./test-support/fake-electron.mjs')
-const { createMainWindow, focusWindow, SECURE_WEB_PREFERENCES } = await import('./window')
+const { createMainWindow, focusWindow } = await import('./window')
 
 let stateFile: string
 beforeEach(() => {
@@ -18,14 +18,19 @@ describe('createMainWindow', () => {
     createMainWindow({ preloadPath: '/app/out/preload/index.cjs', stateFile })
     const [window] = fake.state.windows
     expect(window?.options.webPreferences).toEqual({
-      ...SECURE_WEB_PREFERENCES,
       preload: '/app/out/preload/index.cjs',
-    })
-    expect(window?.options.webPreferences).toMatchObject({
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
     })
   })
 

@@ -1,25 +1,5 @@
-import { BrowserWindow, screen, type WebPreferences } from 'electron'
+import { BrowserWindow, screen } from 'electron'
 import { loadWindowState, MIN_WINDOW_SIZE, saveWindowState, type WindowState } from './window-state'
-
-/**
- * The one window. Its renderer is sandboxed and isolated: it reaches main only through the preload's
- * `window.calculus`, and main checks every message (ipc.ts). Electron's defaults already match most of
- * these; they are spelled out so a reader (and the test) sees the whole policy in one place.
- */
-export const SECURE_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  experimentalFeatures: false,
-  navigateOnDragDrop: false,
-  safeDialogs: true,
-  spellcheck: false,
-} as const satisfies WebPreferences
 
 export interface MainWindowOptions {
   preloadPath: string
@@ -39,7 +19,24 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     backgroundColor: '#ffffff',
     show: false,
     ...(options.iconPath ? { icon: options.iconPath } : {}),
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: options.preloadPath },
+    // The renderer is sandboxed and isolated: it reaches main only through the preload's `window.calculus`,
+    // and main checks every message (ipc.ts). Most of these are Electron's defaults; they are written out
+    // (literally, so electronegativity can read them) to keep the whole policy in one place.
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+    },
   })
   if (state.maximized) window.maximize()
   // Shown once painted, so the user never sees an empty white frame.
