@@ -6,20 +6,25 @@ import type { Shape } from './shape'
 
 /**
  * The scalar form of an elementwise rule, for code generation: one fused JavaScript loop computing f and
- * f′ per element, with the derivatives still coming from this one table.
+ * f′ per element, with the derivatives still coming from this one table. Every template returns a JS
+ * expression; arguments are JS expressions for the op's inputs in order (`args`), the name the generated
+ * code gave the op's output (`out`) and, for `vjps`, the incoming gradient ∂L/∂out (`grad`).
  *
- * - `value(args)` is a JS expression for the op's output, given JS expressions for its inputs in order.
- * - `partials[i](args, out)` is a JS expression for the local partial derivative ∂out/∂input_i, given
- *   the same input expressions and `out`, the name the generated code gave the op's output. It is
- *   exactly what the tensor rule gives for input i with an incoming gradient of 1 (a test checks this
- *   bit for bit), conventions included: relu′(0) = 0, pow's masks, ½ to each side of a min/max tie,
- *   clamp's bounds, softplus's threshold. A non-differentiable input (where's condition) has `'0'`.
+ * - `value(args)`: the op's output.
+ * - `vjps[i](args, out, grad)`: input i's share of the gradient, the tensor rule spelled per element,
+ *   operation for operation, so a reverse sweep built from it gives what the tensor engine gives, bit for
+ *   bit, even where the incoming gradient is ±∞ or NaN (a masked rule yields 0, not grad·0 = NaN).
+ * - `partials[i](args, out)`: the local derivative ∂out/∂input_i, i.e. `vjps[i]` with grad = 1, for
+ *   forward-mode or product-form code; it equals the tensor rule with an incoming gradient of 1.
  *
- * Templates may repeat an argument, so pass identifiers or numeric literals, not expressions with side
- * effects or cost. They use only `Math.*`, arithmetic, comparisons and the conditional operator.
+ * Conventions are PyTorch's (relu′(0) = 0, pow's masks, ½ to each side of a min/max tie, clamp's bounds,
+ * softplus's threshold); a test holds templates and tensor rules to the same numbers (Object.is). A
+ * non-differentiable input (where's condition) has `'0'` for both. Templates may repeat an argument, so
+ * pass identifiers or numeric literals. They use only `Math.*`, arithmetic, comparisons and `?:`.
  */
 export interface ScalarTemplate {
   readonly value: (args: readonly string[]) => string
+  readonly vjps: readonly ((args: readonly string[], out: string, grad: string) => string)[]
   readonly partials: readonly ((args: readonly string[], out: string) => string)[]
 }
 
@@ -50,73 +55,78 @@ function operand(args: readonly string[], index: number): string {
   return arg
 }
 
+type Vjp = ScalarTemplate['vjps'][number]
+
+/** The template set from the value and the per-input VJPs: partials are the VJPs with grad = 1. */
+function scalarTemplate(value: ScalarTemplate['value'], vjps: readonly Vjp[]): ScalarTemplate {
+  return {
+    value,
+    vjps,
+    partials: vjps.map((vjp) => (args: readonly string[], out: string) => vjp(args, out, '1')),
+  }
+}
+
 export function unary(spec: {
   forward: UnaryKernel
   backward: BackwardFn
-  scalar: { value: (a: string) => string; partial: (a: string, out: string) => string }
+  scalar: { value: (a: string) => string; vjp: (a: string, out: string, grad: string) => string }
 }): ElementwiseRule {
-  const { value, partial } = spec.scalar
+  const { value, vjp } = spec.scalar
   return {
     kind: 'elementwise',
     arity: 1,
     forward: spec.forward,
     backward: [spec.backward],
-    scalar: {
-      value: (args) => value(operand(args, 0)),
-      partials: [(args, out) => partial(operand(args, 0), out)],
-    },
+    scalar: scalarTemplate(
+      (args) => value(operand(args, 0)),
+      [(args, out, grad) => vjp(operand(args, 0), out, grad)],
+    ),
   }
 }
 
-type BinaryPartial = (a: string, b: string, out: string) => string
+type BinaryVjp = (a: string, b: string, out: string, grad: string) => string
 
 export function binary(spec: {
   forward: BinaryKernel
   backward: readonly [BackwardFn, BackwardFn]
-  scalar: {
-    value: (a: string, b: string) => string
-    partials: readonly [BinaryPartial, BinaryPartial]
-  }
+  scalar: { value: (a: string, b: string) => string; vjps: readonly [BinaryVjp, BinaryVjp] }
 }): ElementwiseRule {
-  const { value, partials } = spec.scalar
+  const { value, vjps } = spec.scalar
   return {
     kind: 'elementwise',
     arity: 2,
     forward: spec.forward,
     backward: spec.backward,
-    scalar: {
-      value: (args) => value(operand(args, 0), operand(args, 1)),
-      partials: partials.map(
-        (partial) => (args: readonly string[], out: string) =>
-          partial(operand(args, 0), operand(args, 1), out),
-      ),
-    },
+    scalar: scalarTemplate(
+      (args) => value(operand(args, 0), operand(args, 1)),
+      vjps.map((vjp) => (args, out, grad) => vjp(operand(args, 0), operand(args, 1), out, grad)),
+    ),
   }
 }
 
-type TernaryPartial = (a: string, b: string, c: string, out: string) => string
+type TernaryVjp = (a: string, b: string, c: string, out: string, grad: string) => string
 
 export function ternary(spec: {
   forward: TernaryKernel
   backward: readonly [BackwardFn | null, BackwardFn, BackwardFn]
   scalar: {
     value: (a: string, b: string, c: string) => string
-    partials: readonly [TernaryPartial, TernaryPartial, TernaryPartial]
+    vjps: readonly [TernaryVjp, TernaryVjp, TernaryVjp]
   }
 }): ElementwiseRule {
-  const { value, partials } = spec.scalar
+  const { value, vjps } = spec.scalar
   return {
     kind: 'elementwise',
     arity: 3,
     forward: spec.forward,
     backward: spec.backward,
-    scalar: {
-      value: (args) => value(operand(args, 0), operand(args, 1), operand(args, 2)),
-      partials: partials.map(
-        (partial) => (args: readonly string[], out: string) =>
-          partial(operand(args, 0), operand(args, 1), operand(args, 2), out),
+    scalar: scalarTemplate(
+      (args) => value(operand(args, 0), operand(args, 1), operand(args, 2)),
+      vjps.map(
+        (vjp) => (args, out, grad) =>
+          vjp(operand(args, 0), operand(args, 1), operand(args, 2), out, grad),
       ),
-    },
+    ),
   }
 }
 

@@ -49,19 +49,28 @@ export const RULES = {
   add: binary({
     forward: B.add,
     backward: [(g) => g, (g) => g],
-    scalar: { value: (a, b) => `(${a} + ${b})`, partials: [() => '1', () => '1'] },
+    scalar: {
+      value: (a, b) => `(${a} + ${b})`,
+      vjps: [(_a, _b, _out, g) => g, (_a, _b, _out, g) => g],
+    },
   }),
   // d/da (a − b) = 1, d/db (a − b) = −1
   sub: binary({
     forward: B.sub,
     backward: [(g) => g, (g) => neg(g)],
-    scalar: { value: (a, b) => `(${a} - ${b})`, partials: [() => '1', () => '-1'] },
+    scalar: {
+      value: (a, b) => `(${a} - ${b})`,
+      vjps: [(_a, _b, _out, g) => g, (_a, _b, _out, g) => `(-(${g}))`],
+    },
   }),
   // d/da (a·b) = b, d/db (a·b) = a
   mul: binary({
     forward: B.mul,
     backward: [(g, { b }) => mul(g, b), (g, { a }) => mul(g, a)],
-    scalar: { value: (a, b) => `(${a} * ${b})`, partials: [(_a, b) => b, (a) => a] },
+    scalar: {
+      value: (a, b) => `(${a} * ${b})`,
+      vjps: [(_a, b, _out, g) => `(${g} * ${b})`, (a, _b, _out, g) => `(${g} * ${a})`],
+    },
   }),
   // d/da (a/b) = 1/b, d/db (a/b) = −a/b² — computed as −g·((a/b)/b), FM div_tensor_other_backward
   div: binary({
@@ -69,7 +78,10 @@ export const RULES = {
     backward: [(g, { b }) => div(g, b), (g, { a, b }) => mul(neg(g), div(div(a, b), b))],
     scalar: {
       value: (a, b) => `(${a} / ${b})`,
-      partials: [(_a, b) => `(1 / ${b})`, (a, b) => `(-(${a} / ${b} / ${b}))`],
+      vjps: [
+        (_a, b, _out, g) => `(${g} / ${b})`,
+        (a, b, _out, g) => `(-(${g}) * (${a} / ${b} / ${b}))`,
+      ],
     },
   }),
   // d/da aᵇ = b·aᵇ⁻¹, but 0 wherever b = 0, even at a = 0 (FM pow_backward_self);
@@ -82,9 +94,9 @@ export const RULES = {
     ],
     scalar: {
       value: (a, b) => cPowTemplate(a, b),
-      partials: [
-        (a, b) => `(${b} === 0 ? 0 : ${b} * ${cPowTemplate(a, `(${b} - 1)`)})`,
-        (a, b, out) => `(${a} === 0 && ${b} >= 0 ? 0 : ${out} * Math.log(${a}))`,
+      vjps: [
+        (a, b, _out, g) => `(${b} === 0 ? 0 : ${g} * (${b} * ${cPowTemplate(a, `(${b} - 1)`)}))`,
+        (a, b, out, g) => `(${g} * (${a} === 0 && ${b} >= 0 ? 0 : ${out} * Math.log(${a})))`,
       ],
     },
   }),
@@ -97,9 +109,9 @@ export const RULES = {
     ],
     scalar: {
       value: (a, b) => `Math.min(${a}, ${b})`,
-      partials: [
-        (a, b) => `(${a} > ${b} ? 0 : ${a} === ${b} ? 0.5 : 1)`,
-        (a, b) => `(${a} < ${b} ? 0 : ${a} === ${b} ? 0.5 : 1)`,
+      vjps: [
+        (a, b, _out, g) => `(${a} > ${b} ? 0 : ${a} === ${b} ? ${g} / 2 : ${g})`,
+        (a, b, _out, g) => `(${a} < ${b} ? 0 : ${a} === ${b} ? ${g} / 2 : ${g})`,
       ],
     },
   }),
@@ -112,9 +124,9 @@ export const RULES = {
     ],
     scalar: {
       value: (a, b) => `Math.max(${a}, ${b})`,
-      partials: [
-        (a, b) => `(${a} < ${b} ? 0 : ${a} === ${b} ? 0.5 : 1)`,
-        (a, b) => `(${a} > ${b} ? 0 : ${a} === ${b} ? 0.5 : 1)`,
+      vjps: [
+        (a, b, _out, g) => `(${a} < ${b} ? 0 : ${a} === ${b} ? ${g} / 2 : ${g})`,
+        (a, b, _out, g) => `(${a} > ${b} ? 0 : ${a} === ${b} ? ${g} / 2 : ${g})`,
       ],
     },
   }),
@@ -130,10 +142,10 @@ export const RULES = {
     ],
     scalar: {
       value: (x, lo, hi) => `Math.min(Math.max(${x}, ${lo}), ${hi})`,
-      partials: [
-        (x, lo, hi) => `(${x} >= ${lo} && ${x} <= ${hi} ? 1 : 0)`,
-        (x, lo, hi) => `(${x} < ${lo} && ${lo} < ${hi} ? 1 : 0)`,
-        (x, lo, hi) => `(${x} > ${hi} || ${hi} < ${lo} ? 1 : 0)`,
+      vjps: [
+        (x, lo, hi, _out, g) => `(${x} >= ${lo} && ${x} <= ${hi} ? ${g} : 0)`,
+        (x, lo, hi, _out, g) => `(${x} < ${lo} && ${lo} < ${hi} ? ${g} : 0)`,
+        (x, lo, hi, _out, g) => `(${x} > ${hi} || ${hi} < ${lo} ? ${g} : 0)`,
       ],
     },
   }),
@@ -143,44 +155,48 @@ export const RULES = {
     backward: [null, (g, { a }) => where(a, g, 0), (g, { a }) => where(a, 0, g)],
     scalar: {
       value: (c, a, b) => `(${c} !== 0 ? ${a} : ${b})`,
-      partials: [() => '0', (c) => `(${c} !== 0 ? 1 : 0)`, (c) => `(${c} !== 0 ? 0 : 1)`],
+      vjps: [
+        () => '0',
+        (c, _a, _b, _out, g) => `(${c} !== 0 ? ${g} : 0)`,
+        (c, _a, _b, _out, g) => `(${c} !== 0 ? 0 : ${g})`,
+      ],
     },
   }),
   // d/dx (−x) = −1
   neg: unary({
     forward: U.neg,
     backward: (g) => neg(g),
-    scalar: { value: (a) => `(-(${a}))`, partial: () => '-1' },
+    scalar: { value: (a) => `(-(${a}))`, vjp: (_a, _out, g) => `(-(${g}))` },
   }),
   // d/dx eˣ = eˣ (the saved result)
   exp: unary({
     forward: U.exp,
     backward: (g, { out }) => mul(g, out),
-    scalar: { value: (a) => `Math.exp(${a})`, partial: (_a, out) => out },
+    scalar: { value: (a) => `Math.exp(${a})`, vjp: (_a, out, g) => `(${g} * ${out})` },
   }),
   // d/dx ln x = 1/x (ln of a negative number is NaN, of 0 is −∞, as in PyTorch)
   log: unary({
     forward: U.log,
     backward: (g, { a }) => div(g, a),
-    scalar: { value: (a) => `Math.log(${a})`, partial: (a) => `(1 / ${a})` },
+    scalar: { value: (a) => `Math.log(${a})`, vjp: (a, _out, g) => `(${g} / ${a})` },
   }),
   // d/dx log₂ x = 1/(x ln 2)
   log2: unary({
     forward: U.log2,
     backward: (g, { a }) => div(g, mul(a, LN2)),
-    scalar: { value: (a) => `Math.log2(${a})`, partial: (a) => `(1 / (${a} * ${LN2}))` },
+    scalar: { value: (a) => `Math.log2(${a})`, vjp: (a, _out, g) => `(${g} / (${a} * ${LN2}))` },
   }),
   // d/dx log₁₀ x = 1/(x ln 10)
   log10: unary({
     forward: U.log10,
     backward: (g, { a }) => div(g, mul(a, LN10)),
-    scalar: { value: (a) => `Math.log10(${a})`, partial: (a) => `(1 / (${a} * ${LN10}))` },
+    scalar: { value: (a) => `Math.log10(${a})`, vjp: (a, _out, g) => `(${g} / (${a} * ${LN10}))` },
   }),
   // d/dx √x = 1/(2√x), so +∞ at 0 (DY sqrt: grad / (2 * result))
   sqrt: unary({
     forward: U.sqrt,
     backward: (g, { out }) => div(g, mul(2, out)),
-    scalar: { value: (a) => `Math.sqrt(${a})`, partial: (_a, out) => `(1 / (2 * ${out}))` },
+    scalar: { value: (a) => `Math.sqrt(${a})`, vjp: (_a, out, g) => `(${g} / (2 * ${out}))` },
   }),
   // d/dx |x| = sign x, so 0 at 0 (DY abs: grad * self.sgn())
   abs: unary({
@@ -188,26 +204,29 @@ export const RULES = {
     backward: (g, { a }) => mul(g, sign(a)),
     scalar: {
       value: (a) => `Math.abs(${a})`,
-      partial: (a) => `(${a} > 0 ? 1 : ${a} < 0 ? -1 : 0)`,
+      vjp: (a, _out, g) => `(${g} * (${a} > 0 ? 1 : ${a} < 0 ? -1 : 0))`,
     },
   }),
   // d/dx sin x = cos x
   sin: unary({
     forward: U.sin,
     backward: (g, { a }) => mul(g, cos(a)),
-    scalar: { value: (a) => `Math.sin(${a})`, partial: (a) => `Math.cos(${a})` },
+    scalar: { value: (a) => `Math.sin(${a})`, vjp: (a, _out, g) => `(${g} * Math.cos(${a}))` },
   }),
   // d/dx cos x = −sin x
   cos: unary({
     forward: U.cos,
     backward: (g, { a }) => mul(g, neg(sin(a))),
-    scalar: { value: (a) => `Math.cos(${a})`, partial: (a) => `(-Math.sin(${a}))` },
+    scalar: { value: (a) => `Math.cos(${a})`, vjp: (a, _out, g) => `(${g} * (-Math.sin(${a})))` },
   }),
   // d/dx tan x = 1 + tan² x (DY tan: grad * (1 + result.pow(2)))
   tan: unary({
     forward: U.tan,
     backward: (g, { out }) => mul(g, add(1, mul(out, out))),
-    scalar: { value: (a) => `Math.tan(${a})`, partial: (_a, out) => `(1 + ${out} * ${out})` },
+    scalar: {
+      value: (a) => `Math.tan(${a})`,
+      vjp: (_a, out, g) => `(${g} * (1 + ${out} * ${out}))`,
+    },
   }),
   // d/dx asin x = 1/√(1 − x²): +∞ at ±1, NaN beyond
   asin: unary({
@@ -215,7 +234,7 @@ export const RULES = {
     backward: (g, { a }) => div(g, sqrt(sub(1, mul(a, a)))),
     scalar: {
       value: (a) => `Math.asin(${a})`,
-      partial: (a) => `(1 / Math.sqrt(1 - ${a} * ${a}))`,
+      vjp: (a, _out, g) => `(${g} / Math.sqrt(1 - ${a} * ${a}))`,
     },
   }),
   // d/dx acos x = −1/√(1 − x²)
@@ -224,32 +243,35 @@ export const RULES = {
     backward: (g, { a }) => neg(div(g, sqrt(sub(1, mul(a, a))))),
     scalar: {
       value: (a) => `Math.acos(${a})`,
-      partial: (a) => `(-(1 / Math.sqrt(1 - ${a} * ${a})))`,
+      vjp: (a, _out, g) => `(-(${g} / Math.sqrt(1 - ${a} * ${a})))`,
     },
   }),
   // d/dx atan x = 1/(1 + x²)
   atan: unary({
     forward: U.atan,
     backward: (g, { a }) => div(g, add(mul(a, a), 1)),
-    scalar: { value: (a) => `Math.atan(${a})`, partial: (a) => `(1 / (${a} * ${a} + 1))` },
+    scalar: { value: (a) => `Math.atan(${a})`, vjp: (a, _out, g) => `(${g} / (${a} * ${a} + 1))` },
   }),
   // d/dx sinh x = cosh x
   sinh: unary({
     forward: U.sinh,
     backward: (g, { a }) => mul(g, cosh(a)),
-    scalar: { value: (a) => `Math.sinh(${a})`, partial: (a) => `Math.cosh(${a})` },
+    scalar: { value: (a) => `Math.sinh(${a})`, vjp: (a, _out, g) => `(${g} * Math.cosh(${a}))` },
   }),
   // d/dx cosh x = sinh x
   cosh: unary({
     forward: U.cosh,
     backward: (g, { a }) => mul(g, sinh(a)),
-    scalar: { value: (a) => `Math.cosh(${a})`, partial: (a) => `Math.sinh(${a})` },
+    scalar: { value: (a) => `Math.cosh(${a})`, vjp: (a, _out, g) => `(${g} * Math.sinh(${a}))` },
   }),
   // d/dx tanh x = 1 − tanh² x (DY tanh: tanh_backward(grad, result))
   tanh: unary({
     forward: U.tanh,
     backward: (g, { out }) => mul(g, sub(1, mul(out, out))),
-    scalar: { value: (a) => `Math.tanh(${a})`, partial: (_a, out) => `(1 - ${out} * ${out})` },
+    scalar: {
+      value: (a) => `Math.tanh(${a})`,
+      vjp: (_a, out, g) => `(${g} * (1 - ${out} * ${out}))`,
+    },
   }),
   // d/dx relu x = 1 where relu x > 0, else 0, so 0 at 0 (DY relu: threshold_backward(grad, result, 0),
   // which zeroes where result ≤ 0 and so passes the gradient through a NaN)
@@ -258,7 +280,7 @@ export const RULES = {
     backward: (g, { out }) => where(le(out, 0), 0, g),
     scalar: {
       value: (a) => `(${a} <= 0 ? 0 : ${a})`,
-      partial: (_a, out) => `(${out} <= 0 ? 0 : 1)`,
+      vjp: (_a, out, g) => `(${out} <= 0 ? 0 : ${g})`,
     },
   }),
   // d/dx σ(x) = σ(x)(1 − σ(x)) (sigmoid_backward: grad * (1 - result) * result)
@@ -267,7 +289,7 @@ export const RULES = {
     backward: (g, { out }) => mul(mul(g, sub(1, out)), out),
     scalar: {
       value: (a) => `(1 / (1 + Math.exp(-(${a}))))`,
-      partial: (_a, out) => `((1 - ${out}) * ${out})`,
+      vjp: (_a, out, g) => `(${g} * (1 - ${out}) * ${out})`,
     },
   }),
   // d/dx softplus x = eˣ/(eˣ + 1) = σ(x), and exactly 1 above the threshold 20 where softplus x = x
@@ -280,7 +302,8 @@ export const RULES = {
     },
     scalar: {
       value: (a) => `(${a} > ${SOFTPLUS_THRESHOLD} ? ${a} : Math.log1p(Math.exp(${a})))`,
-      partial: (a) => `(${a} > ${SOFTPLUS_THRESHOLD} ? 1 : Math.exp(${a}) / (Math.exp(${a}) + 1))`,
+      vjp: (a, _out, g) =>
+        `(${a} > ${SOFTPLUS_THRESHOLD} ? ${g} : ${g} * Math.exp(${a}) / (Math.exp(${a}) + 1))`,
     },
   }),
   // d/dxᵢ Σ x = 1 for every i: the gradient is spread back over the input's shape

@@ -48,7 +48,14 @@ function pointsFor(arity: number): number[][] {
 
 type Compiled = (...args: number[]) => number
 
-function compile(op: ElementwiseOpName): { value: Compiled; partials: Compiled[] } {
+/** Incoming gradients for the VJP templates, including the ones a product form would turn into NaN. */
+const INCOMING = [1, -2.5, 0, -0, Infinity, NaN]
+
+function compile(op: ElementwiseOpName): {
+  value: Compiled
+  partials: Compiled[]
+  vjps: Compiled[]
+} {
   const { arity, scalar } = RULES[op]
   const names = NAMES.slice(0, arity)
   // The templates are our own table's strings: compiling them here is the point of the test.
@@ -56,7 +63,10 @@ function compile(op: ElementwiseOpName): { value: Compiled; partials: Compiled[]
   const partials = scalar.partials.map(
     (partial) => new Function(...names, 'out', `return ${partial(names, 'out')}`) as Compiled,
   )
-  return { value, partials }
+  const vjps = scalar.vjps.map(
+    (vjp) => new Function(...names, 'out', 'g', `return ${vjp(names, 'out', 'g')}`) as Compiled,
+  )
+  return { value, partials, vjps }
 }
 
 describe.each(ELEMENTWISE_OPS)('%s scalar templates', (op) => {
@@ -64,8 +74,9 @@ describe.each(ELEMENTWISE_OPS)('%s scalar templates', (op) => {
   const compiled = compile(op)
   const points = pointsFor(rule.arity)
 
-  it('has one partial per input', () => {
+  it('has one partial and one VJP per input', () => {
     expect(rule.scalar.partials).toHaveLength(rule.arity)
+    expect(rule.scalar.vjps).toHaveLength(rule.arity)
     expect(rule.backward).toHaveLength(rule.arity)
   })
 
@@ -95,6 +106,28 @@ describe.each(ELEMENTWISE_OPS)('%s scalar templates', (op) => {
     }
     expect(mismatches).toEqual([])
   })
+
+  it('computes the same gradient shares as the tensor backward for any incoming gradient', () => {
+    const mismatches: string[] = []
+    for (const args of points) {
+      for (const incoming of INCOMING) {
+        const inputs = args.map((x) => tensor(x, { requiresGrad: true }))
+        const output = apply(op, ...inputs)
+        const seed = tensor(incoming)
+        const gradients = grad(output, inputs, { gradOutput: seed, allowUnused: true })
+        gradients.forEach((gradient, i) => {
+          const fromTemplate = compiled.vjps[i]!(...args, output.item(), incoming)
+          const fromTensor = gradient === null ? 0 : gradient.item()
+          if (!Object.is(fromTemplate, fromTensor)) {
+            mismatches.push(
+              `${NAMES[i]} at ${args.map(String)}, grad ${incoming}: ${fromTemplate} vs ${fromTensor}`,
+            )
+          }
+        })
+      }
+    }
+    expect(mismatches).toEqual([])
+  })
 })
 
 describe('template shape', () => {
@@ -102,10 +135,14 @@ describe('template shape', () => {
     for (const op of ELEMENTWISE_OPS) {
       const { arity, scalar } = RULES[op]
       const names = ['x0', 'x1', 'x2'].slice(0, arity)
-      const texts = [scalar.value(names), ...scalar.partials.map((partial) => partial(names, 'y'))]
+      const texts = [
+        scalar.value(names),
+        ...scalar.partials.map((partial) => partial(names, 'y')),
+        ...scalar.vjps.map((vjp) => vjp(names, 'y', 'dy')),
+      ]
       for (const text of texts) {
         const identifiers = text.match(/[A-Za-z_$][\w$]*/g) ?? []
-        const allowed = new Set([...names, 'y', 'Math', 'Infinity', 'NaN'])
+        const allowed = new Set([...names, 'y', 'dy', 'Math', 'Infinity', 'NaN'])
         const foreign = identifiers.filter(
           (id, k) => !allowed.has(id) && identifiers[k - 1] !== 'Math',
         )
@@ -116,6 +153,7 @@ describe('template shape', () => {
 
   it('marks the non-differentiable condition of where with a zero partial', () => {
     expect(RULES.where.scalar.partials[0]!(['c', 'a', 'b'], 'out')).toBe('0')
+    expect(RULES.where.scalar.vjps[0]!(['c', 'a', 'b'], 'out', 'g')).toBe('0')
     expect(RULES.where.backward[0]).toBeNull()
   })
 
