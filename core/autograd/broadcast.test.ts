@@ -38,6 +38,18 @@ describe('broadcasting a scalar against a vector', () => {
     expect(one.grad?.toArray()).toEqual([6])
   })
 
+  it('broadcasts a scalar against a one-element vector, each gradient in its own shape', () => {
+    const s = tensor(2, { requiresGrad: true })
+    const one = tensor([5], { requiresGrad: true })
+    const product = mul(s, one)
+    expect(product.shape).toEqual([1])
+    sum(product).backward()
+    expect(s.grad?.shape).toEqual([])
+    expect(s.grad?.item()).toBe(5)
+    expect(one.grad?.shape).toEqual([1])
+    expect(one.grad?.toArray()).toEqual([2])
+  })
+
   it('broadcasts in ternary ops: clamp with scalar bounds, where with a scalar branch', () => {
     const x = linspace(-2, 2, 5, { requiresGrad: true })
     const lo = tensor(-1, { requiresGrad: true })
