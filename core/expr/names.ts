@@ -106,9 +106,11 @@ export function suggestFunction(name: string): string | undefined {
   let best: { spelling: string; distance: number } | undefined
   for (const spelling of FUNCTION_SPELLINGS.keys()) {
     const distance = Math.min(
-      editDistance(name.toLowerCase(), spelling),
+      editDistance(name.toLowerCase(), spelling.toLowerCase()),
       // A match of the whole dotted name wins a tie: `torch.sine` → `torch.sin`, not `sin`.
-      lastPart === name ? Infinity : editDistance(lastPart.toLowerCase(), spelling) + 0.5,
+      lastPart === name
+        ? Infinity
+        : editDistance(lastPart.toLowerCase(), spelling.toLowerCase()) + 0.5,
     )
     if (!best || distance < best.distance) best = { spelling, distance }
   }
