@@ -31,6 +31,7 @@ describe('createMainWindow', () => {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     })
   })
 
