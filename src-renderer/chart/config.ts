@@ -54,8 +54,8 @@ function datasets(scene: ChartScene): LineDataset[] {
     { ...curve(name.tangent, palette.tangent, scene.tangent, 1.5), borderDash: [6, 5] },
     {
       ...curve(name.point, palette.point, scene.point ? [scene.point] : [], 0),
-      pointRadius: 6,
-      pointHoverRadius: 6,
+      pointRadius: 7,
+      pointHoverRadius: 7,
       pointBorderWidth: 2,
       pointBorderColor: palette.pointBorder,
       pointBackgroundColor: palette.point,
@@ -87,6 +87,8 @@ export function createChartConfig(scene: ChartScene): ChartConfiguration<'line',
     border: { color: palette.axis },
     ticks: {
       color: palette.text,
+      // Round ticks only: the exact ends of a data-driven range (17.92…) read as noise.
+      includeBounds: false,
       maxRotation: 0,
       minRotation: 0,
       callback: (value: number | string) => formatNumber(Number(value), 4),

@@ -12,10 +12,19 @@ export interface PlottedSnapshot {
   point: PlotPoint | null
 }
 
+export interface RenderMark {
+  /** performance.now() when the draw finished. */
+  at: number
+  /** The value of the plotted variable at the point in this draw. */
+  pointX: number | null
+}
+
 export interface LabTestHook {
   /** How many frames the chart has drawn since load. */
   readonly renders: number
-  /** performance.now() at the end of the latest draw, and the value of the plotted variable in it. */
-  readonly lastRender: { at: number; pointX: number | null } | null
+  readonly firstRender: RenderMark | null
+  readonly lastRender: RenderMark | null
+  /** Calls `listener` after every draw; returns the unsubscribe function. */
+  onRender(listener: (mark: RenderMark) => void): () => void
   plotted(): PlottedSnapshot | null
 }

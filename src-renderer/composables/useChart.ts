@@ -3,7 +3,7 @@ import { markRaw, onBeforeUnmount, onMounted, watch, type Ref } from 'vue'
 import { applyScene, createChartConfig, styleKey, type ChartScene } from '../chart/config'
 import { registerChartParts } from '../chart/register'
 import type { PlotPoint } from '../chart/series'
-import type { LabTestHook, PlottedSnapshot } from '../chart/test-hook'
+import type { LabTestHook, PlottedSnapshot, RenderMark } from '../chart/test-hook'
 
 export type LineChart = Chart<'line', PlotPoint[]>
 
@@ -31,7 +31,9 @@ export function useChart(canvas: Ref<HTMLCanvasElement | null>, scene: Ref<Chart
   let chart: LineChart | null = null
   let currentStyle = ''
   let renders = 0
-  let lastRender: LabTestHook['lastRender'] = null
+  let firstRender: RenderMark | null = null
+  let lastRender: RenderMark | null = null
+  const listeners = new Set<(mark: RenderMark) => void>()
   let lastScene: ChartScene | null = null
 
   function draw(next: ChartScene | null): void {
@@ -50,14 +52,23 @@ export function useChart(canvas: Ref<HTMLCanvasElement | null>, scene: Ref<Chart
     lastScene = next
     renders++
     lastRender = { at: performance.now(), pointX: next.point?.x ?? null }
+    firstRender ??= lastRender
+    listeners.forEach((listener) => listener(lastRender as RenderMark))
   }
 
   const hook: LabTestHook = {
     get renders() {
       return renders
     },
+    get firstRender() {
+      return firstRender
+    },
     get lastRender() {
       return lastRender
+    },
+    onRender(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
     },
     plotted: () => (lastScene ? snapshotOf(lastScene) : null),
   }

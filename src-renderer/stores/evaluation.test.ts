@@ -24,19 +24,20 @@ describe('evaluation store', () => {
   it('sends at most one request at a time and only the newest state after it', async () => {
     const evaluation = useEvaluationStore()
     await useExpressionStore().analyze()
+    await evaluation.idle()
     let open!: () => void
     client.gate = new Promise((resolve) => (open = resolve))
-    await settle()
     const variables = useVariablesStore()
     for (const x of [2.1, 2.2, 2.3, 2.4]) {
       variables.setValue('x', x)
       await settle()
     }
-    expect(client.evaluations).toHaveLength(1)
+    // x = 2.1 is in flight; 2.2 and 2.3 were superseded by 2.4 before they could be sent.
+    expect(client.evaluations.map((r) => r.point.x)).toEqual([2, 2.1])
     client.gate = null
     open()
     await evaluation.idle()
-    expect(client.evaluations.map((r) => r.point.x)).toEqual([2, 2.4])
+    expect(client.evaluations.map((r) => r.point.x)).toEqual([2, 2.1, 2.4])
     expect(evaluation.result?.value).toBeCloseTo(5.76)
   })
 

@@ -10,13 +10,14 @@ import { useViewStore } from './view'
 const nextFrame: (callback: () => void) => void =
   typeof requestAnimationFrame === 'function'
     ? (callback) => requestAnimationFrame(() => callback())
-    : (callback) => setTimeout(callback, 0)
+    : (callback) => setTimeout(callback, 16)
 
 /**
  * Asks the core for f, its derivatives and the tangent whenever the function, the point, the plotted
- * variable or the view changes. While a slider is dragged this sends at most one request per animation frame
- * and keeps at most one in flight: changes that arrive meanwhile are folded into the next request, so the
- * newest state always wins and stale answers are never shown.
+ * variable or the view changes. A change is sent at once (after the current task, so changes made together
+ * travel together) unless a request already went out in this animation frame or is still in flight: then
+ * the changes are folded into one request sent on the next frame or when the answer arrives. So a slider
+ * drag costs at most one request per frame, the newest state always wins, and stale answers are never shown.
  */
 export const useEvaluationStore = defineStore('evaluation', () => {
   const expression = useExpressionStore()
@@ -41,15 +42,18 @@ export const useEvaluationStore = defineStore('evaluation', () => {
     }
   })
 
-  let frameRequested = false
+  let queued = false
   let dirty = false
+  let sentThisFrame = false
   let settled: Promise<void> = Promise.resolve()
 
   async function send(): Promise<void> {
     const current = request.value
+    dirty = false
     if (!current) return
     busy.value = true
-    dirty = false
+    sentThisFrame = true
+    nextFrame(() => (sentThisFrame = false))
     const answer = await calculusClient().evaluate(current)
     busy.value = false
     if (answer.ok) {
@@ -65,11 +69,12 @@ export const useEvaluationStore = defineStore('evaluation', () => {
 
   function schedule(): void {
     dirty = true
-    if (frameRequested || busy.value) return
-    frameRequested = true
+    if (queued || busy.value) return
+    queued = true
+    const wait: (callback: () => void) => void = sentThisFrame ? nextFrame : queueMicrotask
     settled = new Promise((resolve) =>
-      nextFrame(() => {
-        frameRequested = false
+      wait(() => {
+        queued = false
         void send().then(resolve)
       }),
     )
@@ -83,7 +88,7 @@ export const useEvaluationStore = defineStore('evaluation', () => {
     do {
       seen = settled
       await seen
-    } while (seen !== settled || busy.value || frameRequested)
+    } while (seen !== settled || busy.value || queued)
   }
 
   return { result, answered, diagnostics, busy, request, idle, refresh: schedule }

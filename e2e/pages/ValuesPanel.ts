@@ -1,0 +1,20 @@
+import type { Locator, Page } from '@playwright/test'
+
+/** The values panel (a live region): f, the slope, every partial and the tangent. */
+export class ValuesPanel {
+  readonly region: Locator
+  readonly f: Locator
+  readonly slope: Locator
+  readonly tangent: Locator
+
+  constructor(private readonly page: Page) {
+    this.region = page.getByRole('region', { name: 'Values' })
+    this.f = page.getByTestId('value-f')
+    this.slope = page.getByTestId('value-slope')
+    this.tangent = page.getByTestId('tangent-equation')
+  }
+
+  partial(name: string): Locator {
+    return this.page.getByTestId(`partial-${name}`)
+  }
+}

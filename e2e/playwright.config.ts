@@ -1,0 +1,53 @@
+import { defineConfig } from '@playwright/test'
+import type { TargetOptions } from './fixtures'
+import { CHROMIUM_ARGS, chromiumPath } from './targets'
+
+/** A fixed port for the test server, away from the dev servers' defaults. */
+const PORT = Number(process.env.E2E_PORT ?? 4317)
+const executablePath = chromiumPath()
+
+export default defineConfig<TargetOptions>({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  outputDir: '../test-results/e2e',
+  // The machine is small and shared: one browser at a time keeps timings honest.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env.CI
+    ? [['list'], ['html', { open: 'never', outputFolder: '../playwright-report' }]]
+    : 'list',
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}/`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: 'npm run build:web && tsx scripts/serve-web.ts',
+    cwd: '..',
+    env: { PORT: String(PORT) },
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+  projects: [
+    {
+      name: 'web',
+      use: {
+        target: 'web',
+        browserName: 'chromium',
+        viewport: { width: 1280, height: 860 },
+        launchOptions: { executablePath, args: CHROMIUM_ARGS },
+      },
+    },
+    {
+      name: 'electron',
+      use: { target: 'electron' },
+    },
+  ],
+})
