@@ -48,11 +48,11 @@ const standIn = join(workDir, 'electron-stand-in')
 const output = join(workDir, 'dist')
 try {
   if (!process.argv.includes('--skip-build'))
-    run('electron-vite build', require.resolve('electron-vite/bin/electron-vite.js'), [
-      'build',
-      '-c',
-      'electron.config.ts',
-    ])
+    run(
+      'electron-vite build',
+      join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js'),
+      ['build', '-c', 'electron.config.ts'],
+    )
 
   // What electron-builder copies as "Electron" for Linux: a folder with an `electron` executable.
   mkdirSync(standIn)

@@ -4,6 +4,7 @@
 // fail deep inside a download with a stack trace.
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { findElectronExecutable } from './electron-runtime.mjs'
 
 const mode = process.argv.includes('--dev') ? 'dev' : 'preview'
@@ -23,6 +24,10 @@ if (!electron.found) {
   process.exit(1)
 }
 
-const cli = createRequire(import.meta.url).resolve('electron-vite/bin/electron-vite.js')
+const cli = join(
+  dirname(createRequire(import.meta.url).resolve('electron-vite/package.json')),
+  'bin',
+  'electron-vite.js',
+)
 const child = spawn(process.execPath, [cli, mode, '-c', 'electron.config.ts'], { stdio: 'inherit' })
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
