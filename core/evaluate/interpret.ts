@@ -1,0 +1,84 @@
+import * as ag from '../autograd'
+import type { Tensor } from '../autograd'
+import type { Node } from '../expr/ast'
+import { CONSTANTS, opOf, type OpName } from './op-of'
+
+/**
+ * The interpreted path: an AST run as autograd tensor ops (define-by-run, as PyTorch executes the
+ * lab's cells). It is the reference the generated loop is tested against, the path for f″ (which needs
+ * a differentiable backward), and the fallback where generating code is not allowed.
+ */
+
+type OpFunction = (...operands: Tensor[]) => Tensor
+
+const OPS: Record<OpName, OpFunction> = {
+  add: ag.add,
+  sub: ag.sub,
+  mul: ag.mul,
+  div: ag.div,
+  pow: ag.pow,
+  neg: ag.neg,
+  exp: ag.exp,
+  log: ag.log,
+  log2: ag.log2,
+  log10: ag.log10,
+  sqrt: ag.sqrt,
+  abs: ag.abs,
+  sin: ag.sin,
+  cos: ag.cos,
+  tan: ag.tan,
+  asin: ag.asin,
+  acos: ag.acos,
+  atan: ag.atan,
+  sinh: ag.sinh,
+  cosh: ag.cosh,
+  tanh: ag.tanh,
+  relu: ag.relu,
+  sigmoid: ag.sigmoid,
+  softplus: ag.softplus,
+  minimum: ag.minimum,
+  maximum: ag.maximum,
+  clamp: ag.clamp as OpFunction,
+}
+
+/**
+ * Builds f from `inputs` (one tensor per variable the expression uses). Iterative post-order, so a
+ * deeply nested expression cannot overflow the stack.
+ */
+export function interpret(ast: Node, inputs: ReadonlyMap<string, Tensor>): Tensor {
+  const values = new Map<Node, Tensor>()
+  const stack: { node: Node; expanded: boolean }[] = [{ node: ast, expanded: false }]
+  while (stack.length > 0) {
+    const frame = stack.pop()!
+    const { node } = frame
+    const interior = opOf(node)
+    if (interior === null) {
+      values.set(node, leaf(node, inputs))
+    } else if (!frame.expanded) {
+      stack.push({ node, expanded: true })
+      for (let k = interior.operands.length - 1; k >= 0; k--) {
+        stack.push({ node: interior.operands[k]!, expanded: false })
+      }
+    } else {
+      const operands = interior.operands.map((operand) => values.get(operand)!)
+      values.set(node, OPS[interior.op](...operands))
+    }
+  }
+  return values.get(ast)!
+}
+
+function leaf(node: Node, inputs: ReadonlyMap<string, Tensor>): Tensor {
+  switch (node.kind) {
+    case 'number':
+      return ag.tensor(node.value)
+    case 'constant':
+      return ag.tensor(CONSTANTS[node.name])
+    case 'variable': {
+      const input = inputs.get(node.name)
+      if (input === undefined) throw new Error(`no input for variable '${node.name}'`)
+      return input
+    }
+    default:
+      throw new Error(`'${node.kind}' is not a leaf`)
+  }
+}

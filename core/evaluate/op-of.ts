@@ -1,0 +1,77 @@
+import type { FunctionName, Node } from '../expr/ast'
+
+/** The autograd ops an AST node can become (names of core/autograd's rule table). */
+export const OP_NAMES = [
+  'add',
+  'sub',
+  'mul',
+  'div',
+  'pow',
+  'neg',
+  'exp',
+  'log',
+  'log2',
+  'log10',
+  'sqrt',
+  'abs',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'relu',
+  'sigmoid',
+  'softplus',
+  'minimum',
+  'maximum',
+  'clamp',
+] as const
+export type OpName = (typeof OP_NAMES)[number]
+
+const FUNCTION_OPS: Record<FunctionName, OpName> = {
+  sin: 'sin',
+  cos: 'cos',
+  tan: 'tan',
+  asin: 'asin',
+  acos: 'acos',
+  atan: 'atan',
+  sinh: 'sinh',
+  cosh: 'cosh',
+  tanh: 'tanh',
+  exp: 'exp',
+  log: 'log',
+  log2: 'log2',
+  log10: 'log10',
+  sqrt: 'sqrt',
+  abs: 'abs',
+  relu: 'relu',
+  sigmoid: 'sigmoid',
+  softplus: 'softplus',
+  min: 'minimum',
+  max: 'maximum',
+  clamp: 'clamp',
+}
+
+/** The op and operands of an interior node; leaves have none. */
+export function opOf(node: Node): { op: OpName; operands: Node[] } | null {
+  switch (node.kind) {
+    case 'neg':
+      return { op: 'neg', operands: [node.operand] }
+    case 'binary':
+      return { op: node.op, operands: [node.left, node.right] }
+    case 'call':
+      if (!(node.fn in FUNCTION_OPS)) {
+        // step and sign exist only in derivatives printed for the learner; the parser never makes them.
+        throw new Error(`'${node.fn}' is for display and cannot be evaluated`)
+      }
+      return { op: FUNCTION_OPS[node.fn as FunctionName], operands: node.args }
+    default:
+      return null
+  }
+}
+
+export const CONSTANTS = { pi: Math.PI, e: Math.E } as const

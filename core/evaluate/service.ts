@@ -1,0 +1,106 @@
+import * as ag from '../autograd'
+import type { Tensor } from '../autograd'
+import type { Node } from '../expr/ast'
+import { toTorch } from '../expr'
+import type {
+  AnalyzeRequest,
+  AnalyzeResult,
+  EvaluateRequest,
+  EvaluateResult,
+  GradientRequest,
+  GradientResult,
+} from '../protocol/api'
+import { diagnostic, MESSAGES, type Diagnostic } from '../protocol/diagnostics'
+import { fail, ok, type Result } from '../protocol/result'
+import { compile, type CompiledExpression } from './compiled'
+import { interpret } from './interpret'
+import { sampleSlice } from './series'
+import { printExpression } from '../expr'
+
+/**
+ * The core's one service. Every number comes from autograd; the symbolic derivative is only for display.
+ * Requests are assumed validated (core/protocol/validate.ts) by whoever received them.
+ */
+
+function firstOccurrence(ast: Node, name: string): Node | null {
+  const stack: Node[] = [ast]
+  let found: Node | null = null
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.kind === 'variable' && node.name === name) {
+      if (found === null || node.span[0] < found.span[0]) found = node
+    } else if (node.kind === 'neg') stack.push(node.operand)
+    else if (node.kind === 'binary') stack.push(node.left, node.right)
+    else if (node.kind === 'call') stack.push(...node.args)
+  }
+  return found
+}
+
+function missingVariables(
+  compiled: CompiledExpression,
+  point: Record<string, number>,
+): Diagnostic[] {
+  return compiled.variables
+    .filter((name) => !(name in point))
+    .map((name) => {
+      const span = firstOccurrence(compiled.ast, name)?.span ?? [0, 0]
+      return diagnostic('missing-variable', MESSAGES.missingVariable(name), span)
+    })
+}
+
+function compileFor(expression: string, point: Record<string, number>): Result<CompiledExpression> {
+  const compilation = compile(expression)
+  if (!compilation.ok) return fail(...compilation.diagnostics)
+  const missing = missingVariables(compilation.compiled, point)
+  return missing.length > 0 ? fail(...missing) : ok(compilation.compiled)
+}
+
+/** f and every partial at the point, as PyTorch with `requires_grad=True` on every variable. */
+function atPoint(compiled: CompiledExpression, point: Record<string, number>): GradientResult {
+  const leaves = new Map<string, Tensor>()
+  for (const name of compiled.variables) {
+    leaves.set(name, ag.tensor(point[name]!, { requiresGrad: true }))
+  }
+  const y = interpret(compiled.ast, leaves)
+  if (y.requiresGrad) y.backward()
+  const gradient: Record<string, number> = {}
+  for (const [name, leaf] of leaves) gradient[name] = leaf.grad?.item() ?? 0
+  return { variables: compiled.variables, value: y.item(), gradient }
+}
+
+export function gradientAt(request: GradientRequest): Result<GradientResult> {
+  const compiled = compileFor(request.expression, request.point)
+  return compiled.ok ? ok(atPoint(compiled.value, request.point)) : compiled
+}
+
+export function evaluate(request: EvaluateRequest): Result<EvaluateResult> {
+  const compiledResult = compileFor(request.expression, request.point)
+  if (!compiledResult.ok) return compiledResult
+  const compiled = compiledResult.value
+  const { wrt, point } = request
+  const { value, gradient } = atPoint(compiled, point)
+  const slope = gradient[wrt] ?? 0
+  const at = point[wrt] ?? 0
+  const t = ag.linspace(request.domain[0], request.domain[1], request.samples).data
+  const usedPoint = Object.fromEntries(compiled.variables.map((name) => [name, point[name]!]))
+  return ok({
+    variables: compiled.variables,
+    value,
+    gradient,
+    tangent: { slope, intercept: value - slope * at },
+    series: sampleSlice(compiled, wrt, point, t, { secondDerivative: request.secondDerivative }),
+    latex: { f: compiled.latex, df: compiled.derivativeLatexFor(wrt) },
+    torch: toTorch(compiled.ast, { point: usedPoint, variables: compiled.variables, wrt }),
+  })
+}
+
+export function analyze(request: AnalyzeRequest): Result<AnalyzeResult> {
+  const compilation = compile(request.expression)
+  if (!compilation.ok) return fail(...compilation.diagnostics)
+  const { compiled } = compilation
+  return ok({
+    variables: compiled.variables,
+    latex: compiled.latex,
+    canonical: printExpression(compiled.ast),
+  })
+}
