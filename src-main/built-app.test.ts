@@ -1,14 +1,14 @@
-import { fork, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EvaluateResult } from '../core/protocol/api'
 import { channelOf, INVOKE_METHODS } from '../core/protocol/desktop'
 import type { Result } from '../core/protocol/result'
 import { TEST_DEADLINE_VARIABLE } from './paths'
+import { PNG_SIGNATURE } from './png-payload'
+import { BuiltApp, buildApp } from './test-support/built-app'
 
 /**
  * The BUILT app (electron-vite build of electron.config.ts) run under plain Node, with 'electron' resolved
@@ -17,26 +17,14 @@ import { TEST_DEADLINE_VARIABLE } from './paths'
  * the fake. The deadline is lowered to DEADLINE_MS through the test-only variable (ignored when packaged)
  * so a genuinely heavy, valid request runs past it.
  */
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const HARNESS = pathToFileURL(join(ROOT, 'src-main/test-support/run-built-main.mjs')).href
 const DEADLINE_MS = 1000
 
 type From = 'main-frame' | 'subframe' | 'other-page'
-type Answer = { id?: number; ok?: boolean; value?: unknown; error?: string; ready?: boolean }
 
 let outDir: string
-let app: ChildProcess
-let nextId = 1
-const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
-let stderr = ''
+let built: BuiltApp
 
-function ask<T = unknown>(op: string, params?: unknown): Promise<T> {
-  const id = nextId++
-  return new Promise<T>((resolve, reject) => {
-    waiting.set(id, { resolve: resolve as (v: unknown) => void, reject })
-    app.send({ id, op, params })
-  })
-}
+const ask = <T = unknown>(op: string, params?: unknown) => built.ask<T>(op, params)
 const invoke = <T = unknown>(channel: string, args: unknown[], from: From = 'main-frame') =>
   ask<Result<T>>('invoke', { channel, args, from })
 
@@ -71,49 +59,13 @@ interface State {
 }
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'calculus-built-app-'))
-  const cli = join(
-    dirname(createRequire(import.meta.url).resolve('electron-vite/package.json')),
-    'bin',
-    'electron-vite.js',
-  )
-  const build = spawnSync(
-    process.execPath,
-    [cli, 'build', '-c', 'electron.config.ts', '--outDir', outDir],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-    },
-  )
-  if (build.status !== 0)
-    throw new Error(`electron-vite build failed:\n${build.stdout}\n${build.stderr}`)
-
-  app = fork(join(outDir, 'main', 'index.js'), [], {
-    execArgv: ['--import', HARNESS],
-    serialization: 'advanced', // structured clone, like Electron's IPC: Float64Array stays Float64Array
-    env: {
-      ...process.env,
-      [TEST_DEADLINE_VARIABLE]: String(DEADLINE_MS),
-      ELECTRON_RENDERER_URL: '',
-    },
-    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
-  })
-  app.stderr?.on('data', (chunk) => (stderr += String(chunk)))
-  await new Promise<void>((resolve, reject) => {
-    app.on('message', (message: Answer) => {
-      if (message.ready) return resolve()
-      const entry = message.id === undefined ? undefined : waiting.get(message.id)
-      if (!entry) return
-      waiting.delete(message.id!)
-      if (message.ok) entry.resolve(message.value)
-      else entry.reject(new Error(message.error))
-    })
-    app.once('exit', (code) => reject(new Error(`the built main exited (${code}):\n${stderr}`)))
-  })
+  outDir = buildApp()
+  built = new BuiltApp(outDir, { [TEST_DEADLINE_VARIABLE]: String(DEADLINE_MS) })
+  await built.ready
 }, 240_000)
 
 afterAll(() => {
-  app?.kill()
+  built?.stop()
   if (outDir) rmSync(outDir, { recursive: true, force: true })
 })
 
@@ -193,6 +145,18 @@ describe('the built main process', () => {
     expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'invalid-request' }] })
   })
 
+  it('saves a PNG through the native save dialog, atomically, where the user chose', async () => {
+    const target = join(mkdtempSync(join(tmpdir(), 'calculus-save-')), 'chosen.png')
+    await ask('answerNextDialog', { canceled: false, filePath: target })
+    const bytes = new Uint8Array(64).fill(1)
+    bytes.set(PNG_SIGNATURE)
+    expect(await invoke('calculus:savePng', [{ bytes, suggestedName: 'x^2 plot' }])).toEqual({
+      ok: true,
+      value: { saved: true, path: target },
+    })
+    expect(new Uint8Array(readFileSync(target))).toEqual(bytes)
+  })
+
   it.each(['subframe', 'other-page'] as const)('refuses every channel from a %s', async (from) => {
     for (const method of INVOKE_METHODS) {
       const args = method === 'openPng' ? [] : [evaluateRequest()]
@@ -264,5 +228,34 @@ describe('the built main process', () => {
 
   it('shuts the worker down on quit', async () => {
     expect(await ask('quit')).toEqual({ workersAlive: 0 })
+  })
+})
+
+describe('the built main process when packaged', () => {
+  let packaged: BuiltApp
+  beforeAll(async () => {
+    packaged = new BuiltApp(outDir, {
+      FAKE_ELECTRON_IS_PACKAGED: '1',
+      [TEST_DEADLINE_VARIABLE]: '5',
+    })
+    await packaged.ready
+  }, 60_000)
+  afterAll(() => packaged?.stop())
+
+  it('offers no reload and no developer tools', async () => {
+    const { menu } = await packaged.ask<State>('state')
+    const roles = JSON.stringify(menu)
+    expect(roles).not.toContain('toggleDevTools')
+    expect(roles).not.toContain('reload')
+  })
+
+  it('ignores the test-only deadline variable', async () => {
+    const request = { expression: 'x^2', point: { x: 2 }, wrt: 'x', domain: [-3, 3], samples: 2001 }
+    const result = await packaged.ask<Result<unknown>>('invoke', {
+      channel: 'calculus:evaluate',
+      args: [request],
+      from: 'main-frame',
+    })
+    expect(result.ok).toBe(true)
   })
 })

@@ -273,7 +273,8 @@ let readyPromise = /** @type {Promise<void> | null} */ (null)
 class FakeApp extends EventEmitter {
   constructor() {
     super()
-    this.isPackaged = false
+    // The built-app test starts a "packaged" run to check what only development offers.
+    this.isPackaged = process.env.FAKE_ELECTRON_IS_PACKAGED === '1'
     this.isReady = false
   }
   whenReady() {

@@ -111,6 +111,7 @@ if (workerThreads.isMainThread) {
         ),
       ),
     navigate: ({ url }) => mainWindow().webContents.attemptNavigation(url),
+    answerNextDialog: (answer) => fake.answerNextDialog(answer),
     windowOpen: ({ url }) => mainWindow().webContents.windowOpenHandler({ url }),
     clickMenu: ({ label }) => {
       const item = findMenuItem(fake.state.applicationMenu.template, label)
