@@ -17,7 +17,7 @@ const outDir = fileURLToPath(new URL('../assets/screenshots/', import.meta.url))
 const SESSION_KEY = 'calculus-lab:session'
 
 /** A saved session, so the picture shows a chosen state without scripting the UI. */
-function session(theme: 'light' | 'dark') {
+function session() {
   return JSON.stringify({
     version: 1,
     expression: 'x^2',
@@ -28,7 +28,8 @@ function session(theme: 'light' | 'dark') {
     },
     wrt: 'x',
     view: { domain: [-4, 4], yOverride: null, showSecond: false },
-    theme,
+    // Follow the system: the browser context's colour scheme picks the theme.
+    theme: 'system',
   })
 }
 
@@ -44,7 +45,7 @@ try {
     await context.addInitScript(
       ([key, value]) =>
         (globalThis as unknown as BrowserSide).localStorage.setItem(key as string, value as string),
-      [SESSION_KEY, session(theme)],
+      [SESSION_KEY, session()],
     )
     const page = await context.newPage()
     await page.goto(web.url)

@@ -1,6 +1,6 @@
 /** The y-range the chart shows when the learner has not set one. */
 
-const TRIM = 0.02
+const TRIM = 0.1
 const PADDING = 0.08
 
 function quantile(sorted: Float64Array, q: number): number {
@@ -12,9 +12,10 @@ function quantile(sorted: Float64Array, q: number): number {
 }
 
 /**
- * Follows the data but ignores isolated spikes: the extremes are kept when they lie within half the
- * 2 %–98 % spread of the bulk (x² on [−10, 10] keeps its top at 100), and replaced by the quantiles when
- * they stand far off (1/x near 0 would otherwise squash the whole plot into a flat line).
+ * Follows the data but ignores spikes: the bulk of the values is the 10 %–90 % quantile range, and the view
+ * reaches beyond it by at most the bulk's own spread. Smooth growth stays whole (x² on [−4, 4] keeps its top at
+ * 16); the values racing to ±∞ next to a pole are cut off (1/x, tan x and their derivatives would otherwise
+ * squash the whole plot into flat lines).
  */
 export function robustRange(series: ReadonlyArray<ArrayLike<number>>): [number, number] {
   let count = 0
@@ -34,9 +35,7 @@ export function robustRange(series: ReadonlyArray<ArrayLike<number>>): [number, 
   const low = quantile(sorted, TRIM)
   const high = quantile(sorted, 1 - TRIM)
   const spread = high - low
-  const bottom = min >= low - spread / 2 ? min : low
-  const top = max <= high + spread / 2 ? max : high
-  return padded(bottom, top)
+  return padded(Math.max(min, low - spread), Math.min(max, high + spread))
 }
 
 function padded(bottom: number, top: number): [number, number] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { crossesPole, tangentPoints, toPlotted } from './series'
+import { crossesPole, spansView, tangentPoints, toPlotted } from './series'
 
 const linspace = (a: number, b: number, n: number) =>
   Float64Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1))
@@ -7,7 +7,10 @@ const linspace = (a: number, b: number, n: number) =>
 describe('toPlotted', () => {
   it('breaks 1/x between the samples on either side of 0 and nowhere else', () => {
     const t = linspace(-1, 1, 10)
-    const plotted = toPlotted({ t, f: t.map((x) => 1 / x), df: t.map((x) => -1 / x ** 2) }, 20)
+    const plotted = toPlotted(
+      { t, f: t.map((x) => 1 / x), df: t.map((x) => -1 / x ** 2) },
+      [-10, 10],
+    )
     const gaps = plotted.f.filter((p) => Number.isNaN(p.y))
     expect(gaps).toHaveLength(1)
     expect(gaps[0]?.x).toBeCloseTo(0)
@@ -16,7 +19,7 @@ describe('toPlotted', () => {
 
   it('keeps a steep but continuous curve whole', () => {
     const t = linspace(-1, 1, 50)
-    const plotted = toPlotted({ t, f: t.map((x) => 10 * x), df: t.map(() => 10) }, 1)
+    const plotted = toPlotted({ t, f: t.map((x) => 10 * x), df: t.map(() => 10) }, [-0.5, 0.5])
     expect(plotted.f.some((p) => Number.isNaN(p.y))).toBe(false)
   })
 
@@ -24,7 +27,7 @@ describe('toPlotted', () => {
     const t = Float64Array.from([0, 1, 2])
     const plotted = toPlotted(
       { t, f: Float64Array.from([Infinity, 1, NaN]), df: Float64Array.from([1, -Infinity, 0]) },
-      10,
+      [-5, 5],
     )
     expect(plotted.f.map((p) => p.y)).toEqual([NaN, 1, NaN])
     expect(plotted.df.map((p) => p.y)).toEqual([1, NaN, 0])
@@ -32,9 +35,30 @@ describe('toPlotted', () => {
 
   it('carries f″ when the core sent it', () => {
     const t = Float64Array.from([0, 1])
-    const plotted = toPlotted({ t, f: t, df: t, d2f: Float64Array.from([2, 2]) }, 10)
+    const plotted = toPlotted({ t, f: t, df: t, d2f: Float64Array.from([2, 2]) }, [-5, 5])
     expect(plotted.d2f?.map((p) => p.y)).toEqual([2, 2])
-    expect(toPlotted({ t, f: t, df: t }, 10).d2f).toBeNull()
+    expect(toPlotted({ t, f: t, df: t }, [-5, 5]).d2f).toBeNull()
+  })
+})
+
+describe('the derivative of log x', () => {
+  it('breaks f′ = 1/x at 0 although f is NaN left of 0', () => {
+    const t = linspace(-1, 1, 10)
+    const plotted = toPlotted({ t, f: t.map(Math.log), df: t.map((x) => 1 / x) }, [-3, 3])
+    const dfGaps = plotted.df.filter(
+      (p, i) => Number.isNaN(p.y) && Number.isNaN(plotted.f[i]?.y ?? 0),
+    )
+    expect(plotted.df.filter((p) => Number.isNaN(p.y))).toHaveLength(1)
+    expect(dfGaps[0]?.x).toBeCloseTo(0)
+  })
+})
+
+describe('spansView', () => {
+  it('is true only for a segment from beyond one edge to beyond the other', () => {
+    expect(spansView(-100, 100, [-3, 3])).toBe(true)
+    expect(spansView(100, -100, [-3, 3])).toBe(true)
+    expect(spansView(-100, 2, [-3, 3])).toBe(false)
+    expect(spansView(4, 100, [-3, 3])).toBe(false)
   })
 })
 

@@ -33,6 +33,15 @@ export function crossesPole(
   return against(df0) && against(df1)
 }
 
+/**
+ * True when the segment from a to b would run from beyond one edge of the view to beyond the other: a
+ * vertical stroke across the whole plot, which at two samples per pixel only a jump to ±∞ produces (1/x as
+ * the derivative of log x, where f itself gives no hint because it is NaN on one side).
+ */
+export function spansView(a: number, b: number, [bottom, top]: readonly [number, number]): boolean {
+  return (a > top && b < bottom) || (a < bottom && b > top)
+}
+
 /** NaN and ±∞ are not drawable values: both become a gap in the line (Chart.js breaks at NaN). */
 function drawable(value: number): number {
   return Number.isFinite(value) ? value : NaN
@@ -40,11 +49,14 @@ function drawable(value: number): number {
 
 /**
  * Converts the core's sampled series to chart points: non-finite values become gaps, and a gap point is
- * inserted between two samples that straddle a pole, in every series at the same place so that index i means
+ * inserted between two samples that straddle a pole of any series, in every series at the same place so that index i means
  * the same x in f, f′ and f″ (the tooltip relies on it).
  */
-export function toPlotted(series: Series, visibleSpan: number): PlottedSeries {
+export function toPlotted(series: Series, yRange: readonly [number, number]): PlottedSeries {
   const { t, f, df, d2f } = series
+  const visibleSpan = yRange[1] - yRange[0]
+  const jumps = (values: Float64Array | undefined, i: number) =>
+    values !== undefined && spansView(values[i] as number, values[i + 1] as number, yRange)
   const plotted: PlottedSeries = { f: [], df: [], d2f: d2f ? [] : null }
   for (let i = 0; i < t.length; i++) {
     const x = t[i] as number
@@ -52,13 +64,17 @@ export function toPlotted(series: Series, visibleSpan: number): PlottedSeries {
     plotted.df.push({ x, y: drawable(df[i] as number) })
     plotted.d2f?.push({ x, y: drawable((d2f as Float64Array)[i] as number) })
     if (i + 1 < t.length) {
-      const pole = crossesPole(
-        f[i] as number,
-        f[i + 1] as number,
-        df[i] as number,
-        df[i + 1] as number,
-        visibleSpan,
-      )
+      const pole =
+        crossesPole(
+          f[i] as number,
+          f[i + 1] as number,
+          df[i] as number,
+          df[i + 1] as number,
+          visibleSpan,
+        ) ||
+        jumps(f, i) ||
+        jumps(df, i) ||
+        jumps(d2f, i)
       if (pole) {
         const gap = { x: (x + (t[i + 1] as number)) / 2, y: NaN }
         plotted.f.push(gap)

@@ -25,7 +25,7 @@ export function useChartScene(): ComputedRef<ChartScene | null> {
     const yRange = view.yOverride ?? robustRange(shown)
     const x = request.point[request.wrt]
     return {
-      plotted: toPlotted(series, yRange[1] - yRange[0]),
+      plotted: toPlotted(series, yRange),
       tangent: tangentPoints(result.tangent, request.domain),
       point: x === undefined ? null : { x, y: Number.isFinite(result.value) ? result.value : NaN },
       wrt: request.wrt,
