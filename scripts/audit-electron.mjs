@@ -20,6 +20,13 @@ const cli = join(
 const electronVersion = require('electron/package.json').version
 const allowListPath = join(root, 'scripts', 'electronegativity-allowlist.json')
 
+/**
+ * Left out on purpose: AvailableSecurityFixesGlobalCheck downloads Electron's release list and fails
+ * whenever a newer patch exists, so the same commit would pass today and fail tomorrow (and it cannot
+ * run offline at all). Keeping Electron current is the job of dependency updates, not of this audit.
+ */
+const UNSCANNED_CHECKS = 'AvailableSecurityFixesGlobalCheck'
+
 /** @typedef {{ check: string, file: string, reason: string }} AllowEntry */
 /** @typedef {{ check: string, file: string, line: number, level: string, message: string }} Finding */
 
@@ -42,7 +49,20 @@ function scan(label, input, pathPrefix) {
   const report = join(mkdtempSync(join(tmpdir(), 'electronegativity-')), 'report.sarif')
   const run = spawnSync(
     process.execPath,
-    [cli, '-i', input, '-o', report, '-r', '-v', 'false', '-e', electronVersion],
+    [
+      cli,
+      '-i',
+      input,
+      '-o',
+      report,
+      '-r',
+      '-v',
+      'false',
+      '-e',
+      electronVersion,
+      '-x',
+      UNSCANNED_CHECKS,
+    ],
     { encoding: 'utf8', timeout: 300_000 },
   )
   if (!existsSync(report)) {
