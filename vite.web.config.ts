@@ -13,6 +13,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     reportCompressedSize: false,
+    // One chunk of Vue, Chart.js and KaTeX (~520 kB, ~170 kB gzipped), loaded from disk or localhost.
+    chunkSizeWarningLimit: 600,
   },
   server: { host: '127.0.0.1', strictPort: true },
 })

@@ -38,6 +38,15 @@ describe('variables store', () => {
     expect(variables.setStep('x', 0.5)).toBe(true)
   })
 
+  it('plots a letter of the new function when it does not use the plotted one', async () => {
+    const variables = useVariablesStore()
+    await useExpressionStore().setText('u*v + u^2')
+    expect(variables.wrt).toBe('u')
+    variables.setWrt('v')
+    await useExpressionStore().setText('a*x')
+    expect(variables.wrt).toBe('a')
+  })
+
   it('falls back to x when the plotted letter leaves the function', async () => {
     const variables = useVariablesStore()
     await useExpressionStore().setText('a*x')

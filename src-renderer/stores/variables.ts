@@ -47,6 +47,15 @@ export const useVariablesStore = defineStore('variables', () => {
   /** The plotted variable; a letter that left the function falls back to x. */
   const wrt = computed(() => (shown.value.includes(chosenWrt.value) ? chosenWrt.value : 'x'))
 
+  // A new function that does not use the plotted letter would show a flat slice: plot its first letter.
+  watch(
+    () => expression.variables,
+    (used) => {
+      const first = used[0]
+      if (first !== undefined && !used.includes(chosenWrt.value)) chosenWrt.value = first
+    },
+  )
+
   function setValue(name: Variable, value: number): void {
     if (!Number.isFinite(value)) return
     const state = slider(name)

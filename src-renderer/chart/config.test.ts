@@ -1,0 +1,86 @@
+import type { Chart } from 'chart.js'
+import { describe, expect, it } from 'vitest'
+import { applyScene, createChartConfig, DATASET, styleKey, type ChartScene } from './config'
+import { paletteFor } from './palette'
+import type { PlotPoint } from './series'
+
+function scene(overrides: Partial<ChartScene> = {}): ChartScene {
+  return {
+    plotted: {
+      f: [
+        { x: 0, y: 0 },
+        { x: 1, y: 1 },
+      ],
+      df: [
+        { x: 0, y: 0 },
+        { x: 1, y: 2 },
+      ],
+      d2f: null,
+    },
+    tangent: [
+      { x: 0, y: -1 },
+      { x: 1, y: 1 },
+    ],
+    point: { x: 1, y: 1 },
+    wrt: 'x',
+    xDomain: [0, 1],
+    yRange: [-1, 2],
+    showSecond: false,
+    palette: paletteFor('light'),
+    ...overrides,
+  }
+}
+
+describe('createChartConfig', () => {
+  it('is set up for live updates: no parsing, sorted data, no animation, no point markers', () => {
+    const config = createChartConfig(scene())
+    expect(config.options).toMatchObject({
+      animation: false,
+      parsing: false,
+      normalized: true,
+      plugins: { decimation: { enabled: true } },
+    })
+    expect(config.data.datasets[DATASET.f]).toMatchObject({ pointRadius: 0, spanGaps: false })
+    expect(config.data.datasets[DATASET.df]?.pointRadius).toBe(0)
+  })
+
+  it('draws f blue, f′ orange, the tangent dashed, with fixed axis ranges and titles', () => {
+    const config = createChartConfig(scene())
+    const [f, df, tangent] = config.data.datasets
+    expect(f?.borderColor).toBe('#1f77b4')
+    expect(df?.borderColor).toBe('#ff7f0e')
+    expect(tangent?.borderDash).toEqual([6, 5])
+    expect(config.options?.scales?.x).toMatchObject({ min: 0, max: 1, title: { text: 'x' } })
+    expect(config.options?.scales?.y).toMatchObject({ min: -1, max: 2 })
+  })
+
+  it('hides f″ until it is asked for', () => {
+    expect(createChartConfig(scene()).data.datasets[DATASET.d2f]?.hidden).toBe(true)
+    const withSecond = scene({ showSecond: true })
+    withSecond.plotted.d2f = [{ x: 0, y: 2 }]
+    expect(createChartConfig(withSecond).data.datasets[DATASET.d2f]?.hidden).toBe(false)
+  })
+})
+
+describe('applyScene', () => {
+  it('replaces data and ranges in place, keeping the dataset objects', () => {
+    const config = createChartConfig(scene())
+    const chart = { data: config.data, options: config.options } as unknown as Chart<
+      'line',
+      PlotPoint[]
+    >
+    const fDataset = chart.data.datasets[DATASET.f]
+    const next = scene({ xDomain: [-2, 2], yRange: [0, 5], point: { x: 2, y: 4 } })
+    applyScene(chart, next)
+    expect(chart.data.datasets[DATASET.f]).toBe(fDataset)
+    expect(chart.data.datasets[DATASET.point]?.data).toEqual([{ x: 2, y: 4 }])
+    expect(chart.options.scales?.x).toMatchObject({ min: -2, max: 2 })
+    expect(chart.options.scales?.y).toMatchObject({ min: 0, max: 5 })
+  })
+
+  it('needs a new chart only when the theme or the plotted variable changes', () => {
+    expect(styleKey(scene())).toBe(styleKey(scene({ yRange: [0, 9] })))
+    expect(styleKey(scene())).not.toBe(styleKey(scene({ wrt: 'u' })))
+    expect(styleKey(scene())).not.toBe(styleKey(scene({ palette: paletteFor('dark') })))
+  })
+})
