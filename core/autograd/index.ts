@@ -16,6 +16,7 @@ export {
   mul,
   div,
   pow,
+  powScalar,
   minimum,
   maximum,
   clamp,

@@ -21,7 +21,26 @@ export const add = (a: TensorLike, b: TensorLike): Tensor => apply('add', a, b)
 export const sub = (a: TensorLike, b: TensorLike): Tensor => apply('sub', a, b)
 export const mul = (a: TensorLike, b: TensorLike): Tensor => apply('mul', a, b)
 export const div = (a: TensorLike, b: TensorLike): Tensor => apply('div', a, b)
-export const pow = (base: TensorLike, exponent: TensorLike): Tensor => apply('pow', base, exponent)
+/**
+ * `base ** exponent`. As in PyTorch, a plain-number exponent makes pow(Tensor, Scalar) — `x ** 2` is
+ * exactly x·x — and a tensor exponent pow(Tensor, Tensor).
+ */
+export const pow = (base: TensorLike, exponent: TensorLike): Tensor =>
+  typeof exponent === 'number' && typeof base !== 'number'
+    ? powScalar(base, exponent)
+    : apply('pow', base, exponent)
+
+/**
+ * pow(Tensor, Scalar): the exponent is one value and gets no gradient (in PyTorch it is a Python number,
+ * outside the graph).
+ */
+export function powScalar(base: TensorLike, exponent: TensorLike): Tensor {
+  const e = asTensor(exponent)
+  if (e.numel !== 1) {
+    throw new Error('powScalar takes a single exponent value; use pow for a tensor of exponents')
+  }
+  return apply('powScalar', base, e)
+}
 export const minimum = (a: TensorLike, b: TensorLike): Tensor => apply('minimum', a, b)
 export const maximum = (a: TensorLike, b: TensorLike): Tensor => apply('maximum', a, b)
 export const clamp = (x: TensorLike, lo: TensorLike, hi: TensorLike): Tensor =>

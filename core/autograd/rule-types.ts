@@ -88,7 +88,7 @@ type BinaryVjp = (a: string, b: string, out: string, grad: string) => string
 
 export function binary(spec: {
   forward: BinaryKernel
-  backward: readonly [BackwardFn, BackwardFn]
+  backward: readonly [BackwardFn, BackwardFn | null]
   scalar: { value: (a: string, b: string) => string; vjps: readonly [BinaryVjp, BinaryVjp] }
 }): ElementwiseRule {
   const { value, vjps } = spec.scalar
@@ -136,4 +136,24 @@ export function cPowTemplate(base: string, exponent: string): string {
     `(${base} === 1 || (${base} === -1 && (${exponent} === Infinity || ${exponent} === -Infinity))` +
     ` ? 1 : Math.pow(${base}, ${exponent}))`
   )
+}
+
+/**
+ * PyTorch's pow(Tensor, Scalar) as a JS expression (see `powScalar` in kernels/scalar.ts). Given a
+ * numeric literal for the exponent, the engine that compiles the generated code folds the chain of
+ * comparisons down to the one branch that applies (`x * x` for 2).
+ */
+export function powScalarTemplate(base: string, exponent: string): string {
+  const cases: [number, string][] = [
+    [0, '1'],
+    [1, base],
+    [0.5, `Math.sqrt(${base})`],
+    [-0.5, `1 / Math.sqrt(${base})`],
+    [-1, `1 / ${base}`],
+    [2, `${base} * ${base}`],
+    [3, `${base} * ${base} * ${base}`],
+    [-2, `1 / (${base} * ${base})`],
+  ]
+  const chain = cases.map(([value, text]) => `${exponent} === ${value} ? ${text} : `).join('')
+  return `(${chain}${cPowTemplate(base, exponent)})`
 }

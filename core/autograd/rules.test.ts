@@ -103,6 +103,17 @@ const SMOOTH_POINTS: Record<ElementwiseOpName, readonly (readonly number[])[]> =
     [0.7, -1.3],
     [3, 3],
   ],
+  powScalar: [
+    [1.5, 2],
+    [-1.5, 3],
+    [2, 0.5],
+    [2, -0.5],
+    [0.7, -1],
+    [-0.7, -2],
+    [0.7, -1.3],
+    [3, 1],
+    [3, 0],
+  ],
   minimum: [
     [1, 2],
     [3, -1],
@@ -146,7 +157,10 @@ const SMOOTH_POINTS: Record<ElementwiseOpName, readonly (readonly number[])[]> =
 }
 
 /** Inputs of an op that have no derivative at all (finite differences of them are meaningless). */
-const NOT_DIFFERENTIABLE: Partial<Record<ElementwiseOpName, readonly number[]>> = { where: [0] }
+const NOT_DIFFERENTIABLE: Partial<Record<ElementwiseOpName, readonly number[]>> = {
+  where: [0],
+  powScalar: [1],
+}
 
 interface OracleRow {
   op: ElementwiseOpName
@@ -248,6 +262,48 @@ const PYTORCH_AT_AWKWARD_POINTS: readonly OracleRow[] = [
     value: 1,
     partials: [NaN, 0],
     why: "C's pow(1, NaN) = 1, unlike JavaScript's Math.pow",
+  },
+  {
+    op: 'powScalar',
+    args: [0, 0],
+    value: 1,
+    partials: [0, null],
+    why: 'x ** 0 is a fill with 1 and its slope is zeros_like, even at 0',
+  },
+  {
+    op: 'powScalar',
+    args: [NaN, 0],
+    value: 1,
+    partials: [0, null],
+    why: 'the fill and the zero slope ignore the base entirely',
+  },
+  {
+    op: 'powScalar',
+    args: [0, 0.5],
+    value: 0,
+    partials: [Infinity, null],
+    why: "x ** 0.5 is sqrt: sqrt'(0) = 0.5·0^−0.5 = +inf",
+  },
+  {
+    op: 'powScalar',
+    args: [-Infinity, 0.5],
+    value: NaN,
+    partials: [NaN, null],
+    why: 'x ** 0.5 runs sqrt, and sqrt(−inf) is NaN where C pow(−inf, 0.5) is +inf',
+  },
+  {
+    op: 'powScalar',
+    args: [0, -1],
+    value: Infinity,
+    partials: [-Infinity, null],
+    why: 'x ** −1 is reciprocal; its slope −1·x^−2 = −1/(0·0) = −inf',
+  },
+  {
+    op: 'powScalar',
+    args: [0.1, 2],
+    value: 0.1 * 0.1,
+    partials: [0.2, null],
+    why: 'x ** 2 is exactly x·x (0.010000000000000002), not pow(0.1, 2)',
   },
   {
     op: 'log',

@@ -30,6 +30,7 @@ import {
   mul,
   neg,
   pow,
+  powScalar,
   sign,
   sin,
   sinh,
@@ -38,7 +39,7 @@ import {
   sumTo,
   where,
 } from './ops'
-import { binary, cPowTemplate, ternary, unary, type Rule } from './rule-types'
+import { binary, cPowTemplate, powScalarTemplate, ternary, unary, type Rule } from './rule-types'
 import { numel, SCALAR_SHAPE } from './shape'
 
 const LN2 = Math.LN2
@@ -97,6 +98,21 @@ export const RULES = {
       vjps: [
         (a, b, _out, g) => `(${b} === 0 ? 0 : ${g} * (${b} * ${cPowTemplate(a, `(${b} - 1)`)}))`,
         (a, b, out, g) => `(${g} * (${a} === 0 && ${b} >= 0 ? 0 : ${out} * Math.log(${a})))`,
+      ],
+    },
+  }),
+  // pow(Tensor, Scalar), what `x ** 2` runs: d/da aᵉ = e·aᵉ⁻¹ with aᵉ⁻¹ itself a Tensor-Scalar power,
+  // and 0 wherever e = 0 (FM pow_backward: zeros_like when the exponent is 0). The exponent is a
+  // constant (a Python number in PyTorch): it has no derivative.
+  powScalar: binary({
+    forward: B.powScalar,
+    backward: [(g, { a, b }) => where(eq(b, 0), 0, mul(g, mul(b, powScalar(a, sub(b, 1))))), null],
+    scalar: {
+      value: (a, b) => powScalarTemplate(a, b),
+      vjps: [
+        (a, b, _out, g) =>
+          `(${b} === 0 ? 0 : ${g} * (${b} * ${powScalarTemplate(a, `(${b} - 1)`)}))`,
+        () => '0',
       ],
     },
   }),

@@ -1,7 +1,11 @@
 import type { ScalarTemplate } from '../autograd'
 import type { Node } from '../expr/ast'
 import { numberLiteral } from './literal'
-import { CONSTANTS, opOf, type OpName } from './op-of'
+import { noGrad } from '../autograd'
+import { interpret } from './interpret'
+import { CONSTANTS, isConstant, opOf, type OpName } from './op-of'
+
+const NO_INPUTS = new Map()
 
 /**
  * The fast path: one generated loop per (expression, plotted variable) that computes f and ∂f/∂wrt for
@@ -67,6 +71,12 @@ export function generateSliceSource(
         return { name: `h${index}`, varies: false }
       }
       default: {
+        if (isConstant(node)) {
+          // Computed once, here, by the engine itself: the loop sees the number PyTorch would, and a
+          // literal exponent lets the JIT fold pow(Tensor, Scalar) down to its one branch (x·x for 2).
+          const value = noGrad(() => interpret(node, NO_INPUTS)).item()
+          return { name: numberLiteral(value), varies: false }
+        }
         const { op, operands } = opOf(node)!
         const inputs = operands.map(emit)
         const out: Emitted = { name: fresh('a'), varies: inputs.some((input) => input.varies) }

@@ -17,6 +17,7 @@ const OPS: Record<OpName, OpFunction> = {
   mul: ag.mul,
   div: ag.div,
   pow: ag.pow,
+  powScalar: ag.powScalar,
   neg: ag.neg,
   exp: ag.exp,
   log: ag.log,

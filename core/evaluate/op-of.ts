@@ -7,6 +7,7 @@ export const OP_NAMES = [
   'mul',
   'div',
   'pow',
+  'powScalar',
   'neg',
   'exp',
   'log',
@@ -62,6 +63,10 @@ export function opOf(node: Node): { op: OpName; operands: Node[] } | null {
     case 'neg':
       return { op: 'neg', operands: [node.operand] }
     case 'binary':
+      // A power whose exponent uses no variable is PyTorch's pow(Tensor, Scalar), as `x ** 2` is.
+      if (node.op === 'pow' && isConstant(node.right)) {
+        return { op: 'powScalar', operands: [node.left, node.right] }
+      }
       return { op: node.op, operands: [node.left, node.right] }
     case 'call':
       if (!(node.fn in FUNCTION_OPS)) {
@@ -75,3 +80,20 @@ export function opOf(node: Node): { op: OpName; operands: Node[] } | null {
 }
 
 export const CONSTANTS = { pi: Math.PI, e: Math.E } as const
+
+/** Whether a subtree uses no variable, so that its value is one number fixed by the expression. */
+export function isConstant(node: Node): boolean {
+  switch (node.kind) {
+    case 'number':
+    case 'constant':
+      return true
+    case 'variable':
+      return false
+    case 'neg':
+      return isConstant(node.operand)
+    case 'binary':
+      return isConstant(node.left) && isConstant(node.right)
+    case 'call':
+      return node.args.every(isConstant)
+  }
+}

@@ -91,6 +91,12 @@ describe('evaluate', () => {
     expect(value(gradientAt({ expression: 'sqrt(x)', point: { x: 0 } })).gradient.x).toBe(Infinity)
   })
 
+  it("runs x^2 as PyTorch's x ** 2 does: exactly x·x, not pow(x, 2)", () => {
+    const r = value(evaluate(request('x^2 + x^0.5', { x: 0.1 })))
+    expect(r.value).toBe(0.1 * 0.1 + Math.sqrt(0.1))
+    expect(r.gradient.x).toBe(2 * 0.1 + 0.5 * (1 / Math.sqrt(0.1)))
+  })
+
   it('returns LaTeX for f and the symbolic derivative, and the PyTorch code', () => {
     const r: EvaluateResult = value(evaluate(request('x^2 + 2x + 1', { x: 2 })))
     expect(r.latex.f).toBe('x^{2} + 2x + 1')

@@ -1,4 +1,4 @@
-import { cPow } from './scalar'
+import { cPow, powScalar } from './scalar'
 
 /**
  * Writes f(a[i], b[i]) into out[i], broadcasting: `a` or `b` may hold one value standing for every i.
@@ -66,6 +66,16 @@ export const binaryKernels = {
     } else {
       const y = b[0]!
       for (let i = 0; i < n; i++) out[i] = cPow(a[i]!, y)
+    }
+  },
+  // The exponent is one value (a Python number in PyTorch), so one branch of powScalar runs throughout.
+  powScalar: (out, a, b) => {
+    const n = out.length
+    const exponent = b[0]!
+    if (a.length === n) {
+      for (let i = 0; i < n; i++) out[i] = powScalar(a[i]!, exponent)
+    } else {
+      out.fill(powScalar(a[0]!, exponent))
     }
   },
   minimum: (out, a, b) => {

@@ -38,3 +38,21 @@ export function relu(x: number): number {
 export function sign(x: number): number {
   return x > 0 ? 1 : x < 0 ? -1 : 0
 }
+
+/**
+ * PyTorch's pow(Tensor, Scalar) on CPU — what `x ** 2` runs: exponents 0 and 1 are a fill and a copy
+ * (Pow.cpp pow_Tensor_Scalar_out), ½, −½ and −1 are sqrt, rsqrt and reciprocal, and 2, 3 and −2 are
+ * plain products (PowKernel.cpp pow_tensor_scalar_kernel); any other exponent goes to C's pow. So x**2 is
+ * exactly x·x and x**0.5 exactly √x, bit for bit.
+ */
+export function powScalar(x: number, exponent: number): number {
+  if (exponent === 0) return 1
+  if (exponent === 1) return x
+  if (exponent === 0.5) return Math.sqrt(x)
+  if (exponent === -0.5) return 1 / Math.sqrt(x)
+  if (exponent === -1) return 1 / x
+  if (exponent === 2) return x * x
+  if (exponent === 3) return x * x * x
+  if (exponent === -2) return 1 / (x * x)
+  return cPow(x, exponent)
+}
