@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Result } from '../core/protocol/result'
 import { CoreHost } from './core-host'
 
@@ -171,6 +171,31 @@ describe('CoreHost', () => {
     expect(codeOf(await queued)).toBe('cancelled')
     await exited
     expect(codeOf(await ask(target, { behavior: 'echo' }))).toBe('cancelled')
+  })
+
+  it('answers worker-crashed, never throws, when a worker cannot be started, and tries again next time', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    let attempts = 0
+    host = new CoreHost({
+      spawn: () => {
+        attempts++
+        if (attempts === 1) throw new Error('no worker for you')
+        return new Worker(FIXTURE)
+      },
+    })
+    const [first, second] = await Promise.all([
+      ask(host, { behavior: 'echo' }, 1),
+      ask(host, { behavior: 'echo' }, 2),
+    ])
+    expect(codeOf(first)).toBe('worker-crashed')
+    expect(codeOf(second)).toBe('ok')
+    expect(logged).toHaveBeenCalledOnce()
+    logged.mockRestore()
+  })
+
+  it('answers worker-crashed when the worker script cannot be loaded', async () => {
+    host = new CoreHost({ spawn: () => new Worker(new URL('./no-such-worker.mjs', FIXTURE)) })
+    expect(codeOf(await ask(host, { behavior: 'echo' }))).toBe('worker-crashed')
   })
 
   it('uses the 2 s deadline of LIMITS by default', () => {

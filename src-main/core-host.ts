@@ -105,7 +105,16 @@ export class CoreHost {
     if (this.running || this.closed) return
     const job = this.queue.shift()
     if (!job) return
-    const worker = this.ensureWorker()
+    let worker: Worker
+    try {
+      worker = this.ensureWorker()
+    } catch (error) {
+      // A worker that cannot even be constructed is a crash the user can retry, not a throw into main.
+      console.error('Calculus Lab: could not start the calculation worker', error)
+      job.settle(diagnosticResult(requestDiagnostic('worker-crashed', MESSAGES.workerCrashed())))
+      this.pump()
+      return
+    }
     const timer = setTimeout(() => this.onDeadline(job), this.deadlineMs)
     this.running = { job, timer }
     const message = { id: job.id, method: job.method, params: job.params } as WorkerRequest
