@@ -2,10 +2,11 @@ import type { Event, Session, WebContents } from 'electron'
 import { isAppUrl, type AppLocation } from './app-url'
 
 /**
- * The page's Content-Security-Policy. index.html carries the same policy as a <meta> tag because the
- * packaged app loads file:// pages, which have no response headers; main adds it as a response header too,
- * which covers the dev server and any http(s) response, and is where `frame-ancestors` is honoured (a
- * <meta> policy ignores it). Both apply at once, so the stricter of the two always wins.
+ * The page's Content-Security-Policy, delivered twice on purpose. index.html carries it as a <meta> tag
+ * because the packaged app loads a file:// page, and Electron documents that header delivery does not
+ * work for file://; main also adds it as a response header wherever webRequest sees our page (the dev
+ * server, and file:// too where Electron passes it through), because only a header policy honours
+ * `frame-ancestors`. Both apply at once, so the stricter of the two always wins.
  * One literal string, so a reader (and electronegativity) sees the whole policy at once. KaTeX writes
  * style="" attributes, hence 'unsafe-inline' for styles; scripts are never inline.
  */
