@@ -1,7 +1,12 @@
 import type { Session, WebContents } from 'electron'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { appLocation } from './app-url'
-import { contentSecurityPolicy, hardenSession, hardenWebContents } from './security'
+import {
+  CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
+  hardenSession,
+  hardenWebContents,
+} from './security'
 
 vi.mock('electron', () => import('./test-support/fake-electron.mjs'))
 const { fake, session, FakeWebContents, FakeWebFrameMain } =
@@ -77,6 +82,18 @@ describe('hardenSession', () => {
       { url: 'https://example.com/', responseHeaders: {} },
       (response) => (answer = response),
     )
+    expect(answer).toEqual({})
+  })
+})
+
+describe('hardenSession in the packaged app', () => {
+  it('adds the header to our index.html only, where webRequest sees file:// at all', () => {
+    hardenSession(session.defaultSession as unknown as Session, location)
+    const listener = session.defaultSession.headersReceivedListener!
+    let answer: { responseHeaders?: Record<string, string[]> } = {}
+    listener({ url: appUrl, responseHeaders: {} }, (response) => (answer = response))
+    expect(answer.responseHeaders).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] })
+    listener({ url: 'file:///etc/hosts', responseHeaders: {} }, (response) => (answer = response))
     expect(answer).toEqual({})
   })
 })
