@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { _electron, test as base, type ElectronApplication, type Page } from '@playwright/test'
 import { ExplorerPage } from './pages/ExplorerPage'
 import { builtMain, electronBinary, NO_ELECTRON_REASON } from './targets'
@@ -8,6 +9,8 @@ export interface TargetOptions {
 }
 
 interface AppFixtures {
+  /** Skips the test before any browser starts when its target cannot run here. */
+  targetAvailable: void
   /** The app's window: the web build in Chromium, or the Electron app's first window. */
   appPage: Page
   explorer: ExplorerPage
@@ -19,6 +22,14 @@ interface WorkerFixtures {
 
 export const test = base.extend<AppFixtures & TargetOptions, WorkerFixtures>({
   target: ['web', { option: true }],
+
+  targetAvailable: [
+    async ({ target }, use, testInfo) => {
+      testInfo.skip(target === 'electron' && !electronBinary(), NO_ELECTRON_REASON)
+      await use()
+    },
+    { auto: true },
+  ],
 
   electronApp: [
     // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
@@ -33,6 +44,11 @@ export const test = base.extend<AppFixtures & TargetOptions, WorkerFixtures>({
         await use(null)
         return
       }
+      if (!existsSync(builtMain)) {
+        throw new Error(
+          `${builtMain} is missing: run \`npm run build\` before the electron project.`,
+        )
+      }
       const app = await _electron.launch({ executablePath, args: [builtMain] })
       await use(app)
       await app.close()
@@ -46,8 +62,8 @@ export const test = base.extend<AppFixtures & TargetOptions, WorkerFixtures>({
       await use(page)
       return
     }
-    test.skip(!electronApp, NO_ELECTRON_REASON)
-    const window = await (electronApp as ElectronApplication).firstWindow()
+    if (!electronApp) throw new Error(NO_ELECTRON_REASON)
+    const window = await electronApp.firstWindow()
     // Each test starts from a clean session, as a fresh browser context does on the web.
     await window.evaluate(() => localStorage.clear())
     await window.reload()

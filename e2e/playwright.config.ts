@@ -1,10 +1,15 @@
 import { defineConfig } from '@playwright/test'
 import type { TargetOptions } from './fixtures'
-import { CHROMIUM_ARGS, chromiumPath } from './targets'
+import { CHROMIUM_ARGS, chromiumPath, electronBinary, NO_ELECTRON_REASON } from './targets'
 
 /** A fixed port for the test server, away from the dev servers' defaults. */
 const PORT = Number(process.env.E2E_PORT ?? 4317)
 const executablePath = chromiumPath()
+
+// Said once, in the runner (workers load this file too): why the electron project's tests are skipped.
+if (process.env.TEST_WORKER_INDEX === undefined && !electronBinary()) {
+  console.log(`[electron] project skipped: ${NO_ELECTRON_REASON}`)
+}
 
 export default defineConfig<TargetOptions>({
   testDir: '.',
@@ -46,8 +51,10 @@ export default defineConfig<TargetOptions>({
       },
     },
     {
+      // The app itself comes from _electron.launch; the browser options only serve Playwright's own page
+      // fixture, which the electron tests never use.
       name: 'electron',
-      use: { target: 'electron' },
+      use: { target: 'electron', launchOptions: { executablePath, args: CHROMIUM_ARGS } },
     },
   ],
 })
