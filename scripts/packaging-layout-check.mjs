@@ -62,17 +62,22 @@ try {
     '#!/bin/sh\necho "Stand-in Electron from the packaging layout check: not a runnable app." >&2\nexit 1\n',
   )
   chmodSync(fakeElectron, 0o755)
+  // The project's own build config, with two changes: the stand-in Electron, and no fuses (flipping a
+  // fuse rewrites a sentinel inside the real Electron binary, which the stand-in does not have).
+  const { electronFuses, ...buildConfig } = pkg.build
+  const configFile = join(workDir, 'electron-builder.json')
+  writeFileSync(
+    configFile,
+    JSON.stringify({
+      ...buildConfig,
+      electronDist: standIn,
+      directories: { ...buildConfig.directories, output },
+    }),
+  )
   run(
     'electron-builder --linux dir (stand-in electronDist)',
     require.resolve('electron-builder/cli.js'),
-    [
-      '--linux',
-      'dir',
-      '--publish',
-      'never',
-      `-c.electronDist=${standIn}`,
-      `-c.directories.output=${output}`,
-    ],
+    ['--linux', 'dir', '--publish', 'never', '--config', configFile],
   )
 
   const unpackedApp = join(output, 'linux-unpacked')
@@ -164,6 +169,13 @@ try {
     'holds no sources, tests or source maps',
     sourceOrTest.length === 0,
     sourceOrTest.map((f) => f.path).join(', '),
+  )
+  check(
+    'the installers are configured to burn the hardening fuses (applied to the real Electron only)',
+    electronFuses?.runAsNode === false &&
+      electronFuses?.enableNodeOptionsEnvironmentVariable === false &&
+      electronFuses?.enableNodeCliInspectArguments === false &&
+      electronFuses?.onlyLoadAppFromAsar === true,
   )
   check(
     'the stand-in executable was renamed to the app',
