@@ -1,0 +1,137 @@
+import { LIMITS } from '../protocol/limits'
+import {
+  pngFail,
+  pngOk,
+  readChunks,
+  readText,
+  textChunk,
+  withText,
+  writeChunks,
+  type PngResult,
+} from './chunks'
+
+/**
+ * The plot a PNG shows, embedded in the file as a tEXt chunk so that opening the image restores the
+ * explorer exactly: the app's export, the CLI's `plot` and the app's "Open PNG…" share this module.
+ */
+export interface PlotSession {
+  expression: string
+  /** Every slider value the function needs. */
+  point: Record<string, number>
+  /** The plotted variable. */
+  wrt: string
+  /** The plotted range of `wrt`. */
+  domain: [number, number]
+  /** A y-range fixed by the learner; null when it follows the data. */
+  yRange: [number, number] | null
+  /** A fixed number of samples (the lab's linspace, drawn as points); null when it follows the width. */
+  samples: number | null
+}
+
+export const SESSION_KEYWORD = 'Calculus Lab session'
+const FORMAT = 'calculus-lab/plot-session'
+const VERSION = 1
+
+/**
+ * JSON with every character outside printable ASCII escaped as \uXXXX: π and · survive a tEXt chunk
+ * (Latin-1) unchanged, and JSON.parse restores them.
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[^\x20-\x7e]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
+}
+
+/** Adds (or replaces) the session chunk and the Software chunk of a PNG. */
+export function embedSession(png: Uint8Array, session: PlotSession): PngResult<Uint8Array> {
+  const chunks = readChunks(png)
+  if (!chunks.ok) return chunks
+  const text = asciiJson({ format: FORMAT, version: VERSION, ...session })
+  const added = [textChunk('Software', 'Calculus Lab'), textChunk(SESSION_KEYWORD, text)]
+  return pngOk(writeChunks(withText(chunks.value, added)))
+}
+
+const VARIABLE = /^[A-Za-df-z]$/
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isFiniteNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value)
+const isRange = (value: unknown): value is [number, number] =>
+  Array.isArray(value) &&
+  value.length === 2 &&
+  isFiniteNumber(value[0]) &&
+  isFiniteNumber(value[1]) &&
+  value[0] < value[1]
+
+function isPoint(value: unknown): value is Record<string, number> {
+  if (!isRecord(value)) return false
+  const entries = Object.entries(value)
+  return (
+    entries.length <= LIMITS.maxVariables &&
+    entries.every(([name, number]) => VARIABLE.test(name) && isFiniteNumber(number))
+  )
+}
+
+/** What a session chunk must hold; the file is untrusted, so every field is checked. */
+export function parseSession(text: string): PngResult<PlotSession> {
+  const damaged = (why: string) =>
+    pngFail<PlotSession>('bad-session', `The plot saved in this PNG cannot be restored: ${why}.`)
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    return damaged('it is not readable')
+  }
+  if (!isRecord(data) || data.format !== FORMAT) return damaged('it is in an unknown format')
+  if (data.version !== VERSION) {
+    return damaged(`it was saved by a newer Calculus Lab (version ${String(data.version)})`)
+  }
+  const { expression, point, wrt, domain, yRange, samples } = data
+  if (
+    typeof expression !== 'string' ||
+    expression.length === 0 ||
+    expression.length > LIMITS.expressionLength
+  ) {
+    return damaged('the function is missing or too long')
+  }
+  if (!isPoint(point)) return damaged('the point is not a set of finite values')
+  if (typeof wrt !== 'string' || !VARIABLE.test(wrt) || !(wrt in point)) {
+    return damaged('the plotted variable is missing')
+  }
+  if (!isRange(domain)) return damaged('the plotted range is invalid')
+  if (yRange !== null && !isRange(yRange)) return damaged('the y-range is invalid')
+  if (
+    samples !== null &&
+    !(
+      Number.isSafeInteger(samples) &&
+      (samples as number) >= LIMITS.minSamples &&
+      (samples as number) <= LIMITS.maxSamples
+    )
+  ) {
+    return damaged('the sample count is invalid')
+  }
+  return pngOk({
+    expression,
+    point: { ...point },
+    wrt,
+    domain: [domain[0], domain[1]],
+    yRange: yRange === null ? null : [yRange[0], yRange[1]],
+    samples: samples as number | null,
+  })
+}
+
+/** The session a PNG carries, or why there is none: not a PNG, damaged, or not one of ours. */
+export function readSession(png: Uint8Array): PngResult<PlotSession> {
+  const chunks = readChunks(png)
+  if (!chunks.ok) return chunks
+  const texts = readText(chunks.value, SESSION_KEYWORD)
+  const text = texts.at(-1)
+  if (text === undefined) {
+    return pngFail(
+      'no-session',
+      'This PNG has no Calculus Lab plot in it. Only images exported by Calculus Lab can be opened.',
+    )
+  }
+  return parseSession(text)
+}
