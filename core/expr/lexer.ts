@@ -8,7 +8,8 @@ export type Token =
   | { kind: 'number'; value: number; text: string; span: Span }
   | { kind: 'name'; text: string; span: Span }
   | { kind: 'operator'; op: OperatorSymbol; text: string; span: Span }
-  | { kind: 'lparen' | 'rparen' | 'comma'; text: string; span: Span }
+  /** `=` only appears in keyword arguments (`torch.clamp(x, min=0, max=1)`) and in `y = …` by mistake. */
+  | { kind: 'lparen' | 'rparen' | 'comma' | 'equals'; text: string; span: Span }
   /** Characters the lexer already reported; the parser treats them as a placeholder value. */
   | { kind: 'invalid'; text: string; span: Span }
   | { kind: 'end'; text: ''; span: Span }
@@ -64,8 +65,8 @@ export function tokenize(source: string): { tokens: Token[]; diagnostics: Diagno
     } else if (c !== undefined && SINGLE_CHAR_OPERATORS[c]) {
       tokens.push({ kind: 'operator', op: SINGLE_CHAR_OPERATORS[c], text: c, span: [i, i + 1] })
       i++
-    } else if (c === '(' || c === ')' || c === ',') {
-      const kind = c === '(' ? 'lparen' : c === ')' ? 'rparen' : 'comma'
+    } else if (c === '(' || c === ')' || c === ',' || c === '=') {
+      const kind = c === '(' ? 'lparen' : c === ')' ? 'rparen' : c === ',' ? 'comma' : 'equals'
       tokens.push({ kind, text: c, span: [i, i + 1] })
       i++
     } else {

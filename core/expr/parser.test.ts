@@ -413,7 +413,7 @@ describe('parse: properties', () => {
       }),
       { numRuns: 500 },
     )
-  })
+  }, 30_000)
 
   const awkward = fc.oneof(
     fc.string({ maxLength: 60 }),
@@ -443,7 +443,106 @@ describe('parse: properties', () => {
           if (d.fix) expect(d.fix.span[1]).toBeLessThanOrEqual(source.length)
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     )
+  }, 30_000)
+})
+
+describe('parse: PyTorch keyword arguments and equations', () => {
+  it('reads torch.clamp(x, min=…, max=…) in either order', () => {
+    expect(tree('torch.clamp(x, min=0, max=1)')).toEqual(call('clamp', x, num(0), num(1)))
+    expect(tree('clamp(x, max=u + 1, min=-1)')).toEqual(
+      call('clamp', x, neg(num(1)), add(u, num(1))),
+    )
+  })
+
+  const cases: [string, unknown[]][] = [
+    [
+      'torch.clamp(x, min=0)',
+      [
+        {
+          code: 'wrong-arity',
+          message:
+            'torch.clamp() needs both bounds here; for one bound use max(x, lo) or min(x, hi).',
+          span: [0, 21],
+          fix: { label: "Replace with 'max(x, 0)'", span: [0, 21], replacement: 'max(x, 0)' },
+        },
+      ],
+    ],
+    [
+      'clamp(x, max=u+1)',
+      [
+        {
+          code: 'wrong-arity',
+          message: 'clamp() needs both bounds here; for one bound use max(x, lo) or min(x, hi).',
+          span: [0, 17],
+          fix: { label: "Replace with 'min(x, u+1)'", span: [0, 17], replacement: 'min(x, u+1)' },
+        },
+      ],
+    ],
+    [
+      'sin(x, min=2)',
+      [{ code: 'unexpected-token', message: "sin() has no argument named 'min'.", span: [7, 10] }],
+    ],
+    [
+      'clamp(x, min=0, min=1)',
+      [{ code: 'unexpected-token', message: "The argument 'min' is given twice.", span: [16, 19] }],
+    ],
+    [
+      'clamp(x, min=0, 1)',
+      [
+        {
+          code: 'unexpected-token',
+          message: 'A positional argument cannot follow a keyword argument.',
+          span: [16, 17],
+        },
+      ],
+    ],
+    [
+      'y = x^2',
+      [
+        {
+          code: 'unexpected-token',
+          message:
+            "Type only the right-hand side: the app names the function itself, so remove 'y ='.",
+          span: [0, 3],
+          fix: { label: "Remove 'y ='", span: [0, 4], replacement: '' },
+        },
+      ],
+    ],
+    [
+      'f(x) = x^2 + 1',
+      [
+        {
+          code: 'unexpected-token',
+          message:
+            "Type only the right-hand side: the app names the function itself, so remove 'f(x) ='.",
+          span: [0, 6],
+          fix: { label: "Remove 'f(x) ='", span: [0, 7], replacement: '' },
+        },
+      ],
+    ],
+    [
+      'x + = 2',
+      [
+        {
+          code: 'unexpected-token',
+          message: "Expected a number, a variable or '(' but found '='.",
+          span: [4, 5],
+        },
+      ],
+    ],
+  ]
+  it.each(cases)('%s', (source, expected) => {
+    const result = parse(source)
+    expect(result.ast).toBeNull()
+    expect(result.diagnostics).toEqual(expected)
+  })
+
+  it('checks the right side of an equation too', () => {
+    expect(parse('y = sinn(x)').diagnostics.map((d) => d.code)).toEqual([
+      'unexpected-token',
+      'unknown-function',
+    ])
   })
 })

@@ -1,15 +1,10 @@
-import {
-  diagnostic,
-  MESSAGES,
-  type Diagnostic,
-  type DiagnosticCode,
-  type DiagnosticFix,
-  type Span,
-} from '../protocol/diagnostics'
+import { diagnostic, MESSAGES, type Diagnostic, type Span } from '../protocol/diagnostics'
 import { LIMITS } from '../protocol/limits'
-import type { BinaryOperator, FunctionName, Node } from './ast'
-import { tokenize, type OperatorSymbol, type Token } from './lexer'
-import { arityOf, resolveName, suggestForUnknownName, suggestFunction } from './names'
+import type { BinaryOperator, Node } from './ast'
+import { parseCall, parseMissingCall, skipAssignment } from './calls'
+import type { OperatorSymbol, Token } from './lexer'
+import { resolveName, suggestForUnknownName, suggestFunction } from './names'
+import { placeholder, replaceWith, startsValue, TokenStream } from './token-stream'
 
 /**
  * Binding powers, as in jsep: one table, one climbing loop. An operator continues the expression to its
@@ -50,40 +45,33 @@ export function parse(source: string): ParseResult {
       diagnostics: [diagnostic('empty-expression', MESSAGES.emptyExpression(), span)],
     }
   }
-  const lexed = tokenize(source)
-  const parser = new Parser(lexed.tokens, source.length)
-  const ast = parser.parseInput()
+  const stream = new TokenStream(source)
+  const ast = new Parser(stream).parseInput()
   // Stable sort: diagnostics in reading order, the lexer's before the parser's at the same place.
-  const diagnostics = [...lexed.diagnostics, ...parser.diagnostics].sort(
-    (a, b) => a.span[0] - b.span[0],
-  )
+  const diagnostics = [...stream.diagnostics].sort((a, b) => a.span[0] - b.span[0])
   return diagnostics.length === 0 ? { ast, diagnostics } : { ast: null, diagnostics }
 }
 
+/** The Pratt parser proper: expressions, operators, groups and names. Calls are in calls.ts. */
 class Parser {
-  readonly diagnostics: Diagnostic[] = []
-  private position = 0
-  private depth = 0
-  /** Set once nesting passes the limit: from then on every parse function returns at once. */
-  private halted = false
+  private readonly expression = (minPower: number): Node => this.parseExpression(minPower)
 
-  constructor(
-    private readonly tokens: Token[],
-    private readonly inputLength: number,
-  ) {}
+  constructor(private readonly stream: TokenStream) {}
 
   parseInput(): Node {
+    const s = this.stream
+    skipAssignment(s)
     let node = this.parseExpression(0)
     // Whatever the loop could not continue with: report it, skip it, and keep going so one pass finds
     // as many problems as it can.
-    while (!this.halted && this.peek().kind !== 'end') {
-      const token = this.advance()
+    while (!s.halted && s.peek().kind !== 'end') {
+      const token = s.advance()
       if (token.kind === 'rparen') {
-        this.report('unmatched-parenthesis', MESSAGES.unmatchedParenthesis(), token.span)
+        s.report('unmatched-parenthesis', MESSAGES.unmatchedParenthesis(), token.span)
         node = this.continueExpression(node, 0)
       } else {
-        // A `,` outside a call: check what follows it on its own.
-        this.report(
+        // A `,` or `=` outside a call: check what follows it on its own.
+        s.report(
           'unexpected-token',
           MESSAGES.unexpectedToken(token.text, EXPECTED_OPERATOR),
           token.span,
@@ -100,34 +88,26 @@ class Parser {
 
   /** The climbing loop: extend `left` with every operator that binds tighter than `minPower`. */
   private continueExpression(left: Node, minPower: number): Node {
+    const s = this.stream
     for (;;) {
-      if (this.halted) return left
-      const token = this.peek()
+      if (s.halted) return left
+      const token = s.peek()
       if (token.kind === 'operator') {
         const infix = INFIX[token.op]
         if (infix.power <= minPower) return left
-        this.advance()
+        s.advance()
         const rightPower = infix.rightAssociative ? infix.power - 1 : infix.power
-        const right = this.parseOperandOf(token, rightPower)
-        left = binary(infix.op, left, right)
+        left = binary(infix.op, left, this.parseOperandOf(token, rightPower))
       } else if (startsValue(token)) {
         if (IMPLICIT_MULTIPLICATION_POWER <= minPower) return left
         if (token.kind === 'number') {
           // `x2` or `(x+1)3`: numbers come first in a product (`2x`), so this is more likely a typo.
-          const fix = {
-            label: "Insert '*'",
-            span: [token.span[0], token.span[0]] as Span,
-            replacement: '*',
-          }
-          this.report(
-            'unexpected-token',
-            MESSAGES.unexpectedToken(token.text, EXPECTED_OPERATOR),
-            token.span,
-            fix,
-          )
+          const at: Span = [token.span[0], token.span[0]]
+          const fix = { label: "Insert '*'", span: at, replacement: '*' }
+          const message = MESSAGES.unexpectedToken(token.text, EXPECTED_OPERATOR)
+          s.report('unexpected-token', message, token.span, fix)
         }
-        const right = this.parseExpression(IMPLICIT_MULTIPLICATION_POWER)
-        left = binary('mul', left, right)
+        left = binary('mul', left, this.parseExpression(IMPLICIT_MULTIPLICATION_POWER))
       } else {
         return left
       }
@@ -136,31 +116,31 @@ class Parser {
 
   /** The operand after a binary or unary operator; at the end of input the operator is what lacks it. */
   private parseOperandOf(operator: Token, minPower: number): Node {
-    if (this.peek().kind === 'end') {
-      this.report('missing-operand', MESSAGES.missingOperand(operator.text), operator.span)
-      return placeholder(this.peek().span)
+    const s = this.stream
+    if (s.peek().kind === 'end') {
+      s.report('missing-operand', MESSAGES.missingOperand(operator.text), operator.span)
+      return placeholder(s.peek().span)
     }
     return this.parseExpression(minPower)
   }
 
   private parsePrefix(): Node {
-    let token = this.peek()
-    if (token.kind === 'operator' && token.op !== '+' && token.op !== '-') {
-      // `x^^2`, `x * / 2`: report the stray operator once, skip the run, and parse what follows.
-      this.report(
-        'unexpected-token',
-        MESSAGES.unexpectedToken(token.text, EXPECTED_VALUE),
-        token.span,
-      )
-      while (token.kind === 'operator' && token.op !== '+' && token.op !== '-') {
-        this.advance()
-        token = this.peek()
+    const s = this.stream
+    let token = s.peek()
+    const strayOperator = (t: Token): boolean =>
+      t.kind === 'operator' && t.op !== '+' && t.op !== '-'
+    if (strayOperator(token) || token.kind === 'equals') {
+      // `x^^2`, `x * / 2`, `x + = 2`: report the stray token once, skip the run, parse what follows.
+      s.report('unexpected-token', MESSAGES.unexpectedToken(token.text, EXPECTED_VALUE), token.span)
+      while (strayOperator(token) || token.kind === 'equals') {
+        s.advance()
+        token = s.peek()
       }
       if (token.kind === 'end') return placeholder(token.span)
     }
     switch (token.kind) {
       case 'number':
-        this.advance()
+        s.advance()
         return { kind: 'number', value: token.value, span: token.span }
       case 'name':
         return this.parseName()
@@ -169,15 +149,15 @@ class Parser {
       case 'operator':
         return this.parseUnary()
       case 'invalid':
-        this.advance()
+        s.advance()
         return placeholder(token.span)
       case 'end':
-        this.report('unexpected-end', MESSAGES.unexpectedEnd(EXPECTED_VALUE), token.span)
+        s.report('unexpected-end', MESSAGES.unexpectedEnd(EXPECTED_VALUE), token.span)
         return placeholder(token.span)
       case 'rparen':
       case 'comma':
         // Not consumed: the enclosing group or call closes at it.
-        this.report(
+        s.report(
           'unexpected-token',
           MESSAGES.unexpectedToken(token.text, EXPECTED_VALUE),
           token.span,
@@ -187,181 +167,58 @@ class Parser {
   }
 
   private parseUnary(): Node {
-    const sign = this.advance()
-    if (!this.enter(sign.span)) return placeholder(sign.span)
+    const s = this.stream
+    const sign = s.advance()
+    if (!s.enter(sign.span)) return placeholder(sign.span)
     const operand = this.parseOperandOf(sign, PREFIX_POWER)
-    this.depth--
+    s.leave()
     // Unary plus changes nothing, so it leaves no trace in the tree.
     if (sign.text === '+') return operand
     return { kind: 'neg', operand, span: [sign.span[0], operand.span[1]] }
   }
 
   private parseGroup(): Node {
-    const open = this.advance()
-    if (!this.enter(open.span)) return placeholder(open.span)
+    const s = this.stream
+    const open = s.advance()
+    if (!s.enter(open.span)) return placeholder(open.span)
     const inner = this.parseExpression(0)
-    const close = this.expectClose(open, () => this.parseExpression(0))
-    this.depth--
+    const close = s.expectClose(open, () => this.parseExpression(0))
+    s.leave()
     // The span of a parenthesised expression includes its parentheses.
     return { ...inner, span: [open.span[0], close] }
   }
 
-  /**
-   * Expects the `)` that closes `open`, returning the end of the group. On `,` it reports, parses the next
-   * item with `recover` and tries again; at the end of input it reports the unclosed `(`, unless the input
-   * already ran out mid-expression (that diagnostic says it better).
-   */
-  private expectClose(open: Token, recover: () => void): number {
-    for (;;) {
-      const token = this.peek()
-      if (this.halted) return token.span[1]
-      if (token.kind === 'rparen') return this.advance().span[1]
-      if (token.kind === 'end') {
-        const last = this.diagnostics[this.diagnostics.length - 1]
-        const ranOut = last && (last.code === 'unexpected-end' || last.code === 'missing-operand')
-        if (!ranOut) {
-          this.report('unclosed-parenthesis', MESSAGES.unclosedParenthesis(), open.span)
-        }
-        return token.span[0]
-      }
-      this.advance()
-      this.report('unexpected-token', MESSAGES.unexpectedToken(token.text, "')'"), token.span)
-      if (token.kind === 'comma') recover()
-    }
-  }
-
   private parseName(): Node {
-    const token = this.advance()
+    const s = this.stream
+    const token = s.advance()
     const meaning = resolveName(token.text)
-    const followedByParen = this.peek().kind === 'lparen'
-    if (meaning?.kind === 'variable')
-      return { kind: 'variable', name: meaning.name, span: token.span }
-    // A constant before `(` multiplies, as any value does: `2pi(x)` is 2·π·x.
-    if (meaning?.kind === 'constant')
-      return { kind: 'constant', name: meaning.name, span: token.span }
-    if (meaning?.kind === 'function') {
-      return followedByParen
-        ? this.parseCall(token, meaning.fn)
-        : this.parseMissingCall(token, meaning.fn)
+    const followedByParen = s.peek().kind === 'lparen'
+    switch (meaning?.kind) {
+      case 'variable':
+        return { kind: 'variable', name: meaning.name, span: token.span }
+      case 'constant':
+        // A constant before `(` multiplies, as any value does: `2pi(x)` is 2·π·x.
+        return { kind: 'constant', name: meaning.name, span: token.span }
+      case 'function':
+        return followedByParen
+          ? parseCall(s, this.expression, token, meaning.fn)
+          : parseMissingCall(s, this.expression, token, meaning.fn, PREFIX_POWER)
     }
     if (followedByParen) {
       const suggestion = suggestFunction(token.text)
       const fix = suggestion ? replaceWith(token.span, suggestion) : undefined
-      this.report(
-        'unknown-function',
-        MESSAGES.unknownFunction(token.text, suggestion),
-        token.span,
-        fix,
-      )
-      this.parseCall(token, undefined)
+      const message = MESSAGES.unknownFunction(token.text, suggestion)
+      s.report('unknown-function', message, token.span, fix)
+      parseCall(s, this.expression, token, undefined)
       return placeholder(token.span)
     }
     const suggestion = suggestForUnknownName(token.text) ?? suggestFunction(token.text)
     const fix = suggestion ? replaceWith(token.span, suggestion) : undefined
-    this.report('unknown-name', MESSAGES.unknownName(token.text, suggestion), token.span, fix)
+    s.report('unknown-name', MESSAGES.unknownName(token.text, suggestion), token.span, fix)
     return placeholder(token.span)
   }
-
-  /** `name(args…)`; `fn` undefined when the name is unknown (the arguments are still checked). */
-  private parseCall(name: Token, fn: FunctionName | undefined): Node {
-    const open = this.advance()
-    if (!this.enter(open.span)) return placeholder(name.span)
-    const args: Node[] = []
-    if (this.peek().kind !== 'rparen') {
-      args.push(this.parseExpression(0))
-      while (!this.halted && this.peek().kind === 'comma') {
-        this.advance()
-        args.push(this.parseExpression(0))
-      }
-    }
-    const errorsBefore = this.diagnostics.length
-    const end = this.expectClose(open, () => args.push(this.parseExpression(0)))
-    this.depth--
-    const span: Span = [name.span[0], end]
-    if (!fn) return placeholder(span)
-    const arity = arityOf(fn)
-    if (args.length !== arity && this.diagnostics.length === errorsBefore) {
-      const expected = `${arity} argument${arity === 1 ? '' : 's'}`
-      this.report('wrong-arity', MESSAGES.wrongArity(name.text, expected, args.length), span)
-    }
-    return { kind: 'call', fn, args, span }
-  }
-
-  /**
-   * `sin x`: a known function without parentheses. The fix adds them when the argument is one simple
-   * value that nothing else continues (`sin x + 1` → `sin(x) + 1`); otherwise what was meant is unclear.
-   * Parsing goes on as if the call were written, so later problems are found too.
-   */
-  private parseMissingCall(name: Token, fn: FunctionName): Node {
-    const next = this.peek()
-    const afterNext = this.tokens[this.position + 1]
-    const simpleArgument =
-      (next.kind === 'number' ||
-        (next.kind === 'name' && resolveName(next.text)?.kind !== 'function')) &&
-      afterNext !== undefined &&
-      !startsValue(afterNext) &&
-      !(afterNext.kind === 'operator' && afterNext.op === '^')
-    const fix = simpleArgument
-      ? replaceWith([name.span[0], next.span[1]], `${name.text}(${next.text})`)
-      : undefined
-    this.report('missing-call', MESSAGES.missingCall(name.text), name.span, fix)
-    if (startsValue(next) && this.enter(name.span)) {
-      const argument = this.parseExpression(PREFIX_POWER)
-      this.depth--
-      return { kind: 'call', fn, args: [argument], span: [name.span[0], argument.span[1]] }
-    }
-    return placeholder(name.span)
-  }
-
-  /** Enters one level of nesting; past the limit, reports once and halts the whole parse. */
-  private enter(span: Span): boolean {
-    if (this.halted) return false
-    if (this.depth >= LIMITS.nestingDepth) {
-      this.report('nesting-too-deep', MESSAGES.nestingTooDeep(LIMITS.nestingDepth), span)
-      this.halted = true
-      return false
-    }
-    this.depth++
-    return true
-  }
-
-  private peek(): Token {
-    return this.tokens[this.position] ?? this.endToken()
-  }
-
-  private advance(): Token {
-    const token = this.peek()
-    if (token.kind !== 'end') this.position++
-    return token
-  }
-
-  private endToken(): Token {
-    return { kind: 'end', text: '', span: [this.inputLength, this.inputLength] }
-  }
-
-  private report(code: DiagnosticCode, message: string, span: Span, fix?: DiagnosticFix): void {
-    this.diagnostics.push(diagnostic(code, message, span, fix))
-  }
-}
-
-function startsValue(token: Token): boolean {
-  return (
-    token.kind === 'number' ||
-    token.kind === 'name' ||
-    token.kind === 'lparen' ||
-    token.kind === 'invalid'
-  )
 }
 
 function binary(op: BinaryOperator, left: Node, right: Node): Node {
   return { kind: 'binary', op, left, right, span: [left.span[0], right.span[1]] }
-}
-
-/** Stands in for a part that could not be parsed; never returned to callers (the AST is null then). */
-function placeholder(span: Span): Node {
-  return { kind: 'number', value: Number.NaN, span }
-}
-
-function replaceWith(span: Span, replacement: string): DiagnosticFix {
-  return { label: `Replace with '${replacement}'`, span, replacement }
 }

@@ -41,6 +41,17 @@ const SYMBOL: Readonly<Record<BinaryOperator, string>> = {
  * or `^` directly (`x*-y`, `2^-x`) because the parser reads a unary minus there.
  */
 export function printExpression(node: Node): string {
+  // Simplify keys factors by their text, often of the same shared subtree: remember it by identity.
+  const known = printed.get(node)
+  if (known !== undefined) return known
+  const text = printOnce(node)
+  printed.set(node, text)
+  return text
+}
+
+const printed = new WeakMap<Node, string>()
+
+function printOnce(node: Node): string {
   switch (node.kind) {
     case 'number':
       return formatNumber(node.value)

@@ -32,6 +32,20 @@ import {
  * not (`x/x` → `1`). Display only: the app's numbers come from autograd, never from this.
  */
 export function simplify(node: Node): Node {
+  // Derivatives share subtrees (the chain rule reuses f and g), and simplify re-enters its own output;
+  // remembering results by identity keeps the work proportional to the distinct nodes.
+  const known = simplified.get(node)
+  if (known) return known
+  const result = simplifyOnce(node)
+  simplified.set(node, result)
+  simplified.set(result, result)
+  return result
+}
+
+const simplified = new WeakMap<Node, Node>()
+const terms = new WeakMap<Node, Term>()
+
+function simplifyOnce(node: Node): Node {
   switch (node.kind) {
     case 'number':
     case 'constant':
@@ -84,6 +98,14 @@ function negatedSum(terms: Term[]): Term[] {
 
 /** An already simplified expression as one term; a sum of several terms becomes a single factor. */
 function termOf(node: Node): Term {
+  const known = terms.get(node)
+  if (known) return known
+  const term = termOfOnce(node)
+  terms.set(node, term)
+  return term
+}
+
+function termOfOnce(node: Node): Term {
   switch (node.kind) {
     case 'number':
       return { coefficient: rational(node.value), factors: [] }
@@ -111,7 +133,7 @@ function single(node: Node): Term {
 function multiply(a: Term, b: Term): Term {
   const factors = [...a.factors]
   for (const f of b.factors) {
-    const index = factors.findIndex((g) => g.key === f.key)
+    const index = factors.findIndex((g) => g.id === f.id)
     const same = factors[index]
     if (same) factors[index] = { ...same, exponent: addExponents(same.exponent, f.exponent) }
     else factors.push(f)

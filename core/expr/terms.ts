@@ -15,8 +15,8 @@ export interface Rational {
 export interface Factor {
   base: Node
   exponent: Node
-  /** The base's canonical text: factors with the same key multiply by adding exponents. */
-  key: string
+  /** Stands for the base's canonical text: factors with the same id multiply by adding exponents. */
+  id: number
 }
 
 export interface Term {
@@ -59,13 +59,31 @@ export function raised(a: Rational, k: number): Rational | undefined {
 }
 
 export function factor(base: Node, exponent: Node): Factor {
-  return { base, exponent, key: printExpression(base) }
+  return { base, exponent, id: textId(printExpression(base)) }
+}
+
+/**
+ * Small numbers standing for canonical texts, so comparing two factors, or keying a term, does not
+ * compare or copy long strings (a derivative of a power tower repeats the tower in every factor).
+ * Bounded: past the cap the table starts over, and ids keep counting up, so an id is never reused for
+ * another text; a text seen before the reset merely gets a second id (a like term left uncollected).
+ */
+const textIds = new Map<string, number>()
+let nextTextId = 0
+const TEXT_ID_CAP = 100_000
+
+function textId(text: string): number {
+  const known = textIds.get(text)
+  if (known !== undefined) return known
+  if (textIds.size >= TEXT_ID_CAP) textIds.clear()
+  textIds.set(text, nextTextId)
+  return nextTextId++
 }
 
 /** A term's identity for collecting like terms: its factors, in any order. */
 export function termKey(term: Term): string {
   return term.factors
-    .map((f) => `${f.key}^(${printExpression(f.exponent)})`)
+    .map((f) => `${f.id}^${textId(printExpression(f.exponent))}`)
     .sort()
     .join('*')
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { parse } from './parser'
+import { arbitraryNode, shapeOf } from './test-helpers'
 import { pythonFloat, pythonNumber } from './python-number'
 import { toTorch, type TorchOptions } from './torch'
 
@@ -154,4 +156,23 @@ describe('Python number literals', () => {
     expect(pythonNumber(0.5)).toBe('0.5')
     expect(pythonNumber(1e20)).toBe('1e+20')
   })
+})
+
+describe('toTorch: the expression line is itself in the language', () => {
+  it('reads back to the same tree wherever no constant had to become a tensor', () => {
+    let checked = 0
+    fc.assert(
+      fc.property(arbitraryNode({ maxDepth: 4 }), (node) => {
+        const program = toTorch(node, { point: { x: 1, u: 2, v: 3 }, variables: ['x', 'u', 'v'] })
+        const line = program.split('\n').find((l) => l.startsWith('y = '))
+        if (!line || line.includes('torch.tensor(')) return
+        const result = parse(line.slice('y = '.length))
+        expect(result.diagnostics).toEqual([])
+        expect(result.ast && shapeOf(result.ast)).toEqual(shapeOf(node))
+        checked++
+      }),
+      { numRuns: 500 },
+    )
+    expect(checked).toBeGreaterThan(100)
+  }, 30_000)
 })

@@ -95,6 +95,13 @@ export const MESSAGES = {
   missingCall: (name: string) => `'${name}' is a function: write ${name}(…).`,
   wrongArity: (name: string, expected: string, found: number) =>
     `${name}() takes ${expected}, but ${found} ${found === 1 ? 'was' : 'were'} given.`,
+  assignment: (target: string) =>
+    `Type only the right-hand side: the app names the function itself, so remove '${target} ='.`,
+  unknownKeyword: (fn: string, keyword: string) => `${fn}() has no argument named '${keyword}'.`,
+  repeatedKeyword: (keyword: string) => `The argument '${keyword}' is given twice.`,
+  positionalAfterKeyword: () => 'A positional argument cannot follow a keyword argument.',
+  clampNeedsBothBounds: (fn: string) =>
+    `${fn}() needs both bounds here; for one bound use max(x, lo) or min(x, hi).`,
   missingVariable: (name: string) => `No value given for the variable '${name}'.`,
   invalidRequest: (field: string, problem: string) => `Invalid request: '${field}' ${problem}.`,
   timeout: (ms: number) =>

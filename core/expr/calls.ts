@@ -1,0 +1,164 @@
+import { MESSAGES, type Span } from '../protocol/diagnostics'
+import type { FunctionName, Node } from './ast'
+import type { Token } from './lexer'
+import { arityOf, resolveName } from './names'
+import { placeholder, replaceWith, startsValue, type TokenStream } from './token-stream'
+
+/** Parses a full expression at the given binding power: the parser's entry point, passed in. */
+export type ParseExpression = (minPower: number) => Node
+
+interface KeywordArgument {
+  name: Token
+  value: Node
+}
+
+/** `name(args…)` at `(`; `fn` undefined when the name is unknown (the arguments are still checked). */
+export function parseCall(
+  stream: TokenStream,
+  expression: ParseExpression,
+  name: Token,
+  fn: FunctionName | undefined,
+): Node {
+  const open = stream.advance()
+  if (!stream.enter(open.span)) return placeholder(name.span)
+  const errorsAtOpen = stream.diagnostics.length
+  const args: Node[] = []
+  const keywords: KeywordArgument[] = []
+  const parseArgument = (): void => {
+    const keyword = takeKeyword(stream)
+    if (keyword) keywords.push({ name: keyword, value: expression(0) })
+    else if (keywords.length > 0) {
+      // Python's rule: positional arguments come before keyword ones.
+      const node = expression(0)
+      stream.report('unexpected-token', MESSAGES.positionalAfterKeyword(), node.span)
+    } else args.push(expression(0))
+  }
+  if (stream.peek().kind !== 'rparen') {
+    parseArgument()
+    while (!stream.halted && stream.peek().kind === 'comma') {
+      stream.advance()
+      parseArgument()
+    }
+  }
+  const errorsBeforeClose = stream.diagnostics.length
+  const end = stream.expectClose(open, parseArgument)
+  stream.leave()
+  const span: Span = [name.span[0], end]
+  if (!fn) return placeholder(span)
+  if (keywords.length > 0) {
+    // Once the arguments themselves are wrong, what they amount to is not worth a second message.
+    if (stream.diagnostics.length > errorsAtOpen) return placeholder(span)
+    if (!acceptKeywords(stream, name, fn, args, keywords, span)) return placeholder(span)
+  }
+  const arity = arityOf(fn)
+  if (args.length !== arity && stream.diagnostics.length === errorsBeforeClose) {
+    const expected = `${arity} argument${arity === 1 ? '' : 's'}`
+    stream.report('wrong-arity', MESSAGES.wrongArity(name.text, expected, args.length), span)
+  }
+  return { kind: 'call', fn, args, span }
+}
+
+/** `min=` (a name, then `=`) at the cursor: consumes both and returns the name. */
+function takeKeyword(stream: TokenStream): Token | undefined {
+  const name = stream.peek()
+  if (name.kind !== 'name' || stream.peek(1).kind !== 'equals') return undefined
+  stream.advance()
+  stream.advance()
+  return name
+}
+
+/**
+ * PyTorch's `torch.clamp(x, min=lo, max=hi)`: the keywords become the positional bounds. Only clamp
+ * takes keywords, and only both together, since clamp(x, lo, hi) is the language's form; with one bound
+ * the fix offers max(x, lo) or min(x, hi), which give the same values.
+ */
+function acceptKeywords(
+  stream: TokenStream,
+  name: Token,
+  fn: FunctionName,
+  args: Node[],
+  keywords: KeywordArgument[],
+  span: Span,
+): boolean {
+  const errorsBefore = stream.diagnostics.length
+  const bounds: Partial<Record<'min' | 'max', Node>> = {}
+  for (const keyword of keywords) {
+    const text = keyword.name.text
+    if (fn !== 'clamp' || (text !== 'min' && text !== 'max')) {
+      stream.report('unexpected-token', MESSAGES.unknownKeyword(name.text, text), keyword.name.span)
+    } else if (bounds[text]) {
+      stream.report('unexpected-token', MESSAGES.repeatedKeyword(text), keyword.name.span)
+    } else bounds[text] = keyword.value
+  }
+  if (stream.diagnostics.length > errorsBefore) return false
+  const [x, ...others] = args
+  if (!x || others.length > 0) {
+    const given = args.length + keywords.length
+    stream.report('wrong-arity', MESSAGES.wrongArity(name.text, '3 arguments', given), span)
+    return false
+  }
+  if (bounds.min && bounds.max) {
+    args.push(bounds.min, bounds.max)
+    return true
+  }
+  const [other, bound] = bounds.min ? ['max', bounds.min] : ['min', bounds.max]
+  const fix = bound && replaceWith(span, `${other}(${stream.textOf(x)}, ${stream.textOf(bound)})`)
+  stream.report('wrong-arity', MESSAGES.clampNeedsBothBounds(name.text), span, fix)
+  return false
+}
+
+/**
+ * `sin x`: a known function without parentheses. The fix adds them when the argument is one simple
+ * value that nothing else continues (`sin x + 1` → `sin(x) + 1`); otherwise what was meant is unclear.
+ * Parsing goes on as if the call were written (its argument binding like a unary minus's), so later
+ * problems are found too.
+ */
+export function parseMissingCall(
+  stream: TokenStream,
+  expression: ParseExpression,
+  name: Token,
+  fn: FunctionName,
+  argumentPower: number,
+): Node {
+  const next = stream.peek()
+  const afterNext = stream.peek(1)
+  const simpleArgument =
+    (next.kind === 'number' ||
+      (next.kind === 'name' && resolveName(next.text)?.kind !== 'function')) &&
+    !startsValue(afterNext) &&
+    !(afterNext.kind === 'operator' && afterNext.op === '^')
+  const fix = simpleArgument
+    ? replaceWith([name.span[0], next.span[1]], `${name.text}(${next.text})`)
+    : undefined
+  stream.report('missing-call', MESSAGES.missingCall(name.text), name.span, fix)
+  if (startsValue(next) && stream.enter(name.span)) {
+    const argument = expression(argumentPower)
+    stream.leave()
+    return { kind: 'call', fn, args: [argument], span: [name.span[0], argument.span[1]] }
+  }
+  return placeholder(name.span)
+}
+
+/**
+ * `y = x^2` or `f(x) = x^2`: the learner wrote an equation. Reports it with a fix that removes the left
+ * side, and moves the cursor to the right side so its own problems are found too.
+ */
+export function skipAssignment(stream: TokenStream): void {
+  const [first, second, third, fourth, fifth] = stream.tokens
+  const simple = first?.kind === 'name' && second?.kind === 'equals'
+  const definition =
+    first?.kind === 'name' &&
+    second?.kind === 'lparen' &&
+    third?.kind === 'name' &&
+    fourth?.kind === 'rparen' &&
+    fifth?.kind === 'equals'
+  const equals = simple ? second : definition ? fifth : undefined
+  if (!first || !equals) return
+  const target = stream.source.slice(first.span[0], equals.span[0]).trimEnd()
+  const rightSide = stream.tokens.indexOf(equals) + 1
+  const span: Span = [first.span[0], equals.span[1]]
+  const removeUpTo = stream.tokens[rightSide]?.span[0] ?? span[1]
+  const fix = { label: `Remove '${target} ='`, span: [0, removeUpTo] as Span, replacement: '' }
+  stream.report('unexpected-token', MESSAGES.assignment(target), span, fix)
+  stream.position = rightSide
+}
