@@ -122,6 +122,7 @@ export function parseMissingCall(
 ): Node {
   const next = stream.peek()
   const afterNext = stream.peek(1)
+  if (reportFunctionPower(stream, name)) return placeholder(name.span)
   const simpleArgument =
     (next.kind === 'number' ||
       (next.kind === 'name' && resolveName(next.text)?.kind !== 'function')) &&
@@ -137,6 +138,29 @@ export function parseMissingCall(
     return { kind: 'call', fn, args: [argument], span: [name.span[0], argument.span[1]] }
   }
   return placeholder(name.span)
+}
+
+/**
+ * `sin^2(x)`, the textbook way to write sin(x)². Reports it with the fix `sin(x)^2`; the caller goes on
+ * parsing `^2(x)` as it stands. Returns false when the input is not of this shape.
+ */
+function reportFunctionPower(stream: TokenStream, name: Token): boolean {
+  const [caret, power, open] = [stream.peek(), stream.peek(1), stream.peek(2)]
+  if (caret.kind !== 'operator' || caret.op !== '^' || power.kind !== 'number') return false
+  if (open.kind !== 'lparen') return false
+  let depth = 0
+  for (let i = stream.position + 2; i < stream.tokens.length; i++) {
+    const token = stream.tokens[i]
+    if (token?.kind === 'lparen') depth++
+    if (token?.kind === 'rparen' && --depth === 0) {
+      const argument = stream.source.slice(open.span[1], token.span[0])
+      const replacement = `${name.text}(${argument})^${power.text}`
+      const fix = replaceWith([name.span[0], token.span[1]], replacement)
+      stream.report('missing-call', MESSAGES.functionPower(name.text, power.text), name.span, fix)
+      return true
+    }
+  }
+  return false
 }
 
 /**

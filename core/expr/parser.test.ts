@@ -546,3 +546,20 @@ describe('parse: PyTorch keyword arguments and equations', () => {
     ])
   })
 })
+
+describe('parse: textbook notation', () => {
+  it('offers sin(x)^2 for sin^2(x)', () => {
+    expect(parse('sin^2(x) + 1').diagnostics).toEqual([
+      {
+        code: 'missing-call',
+        message: 'Write the power after the call: sin(…)^2.',
+        span: [0, 3],
+        fix: { label: "Replace with 'sin(x)^2'", span: [0, 8], replacement: 'sin(x)^2' },
+      },
+    ])
+  })
+
+  it('multiplies a single-letter variable before a parenthesis, as x(x+1) is written', () => {
+    expect(tree('f(x)')).toEqual(mul(v('f'), x))
+  })
+})

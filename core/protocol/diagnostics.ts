@@ -93,6 +93,8 @@ export const MESSAGES = {
       : `Unknown name '${name}'. Variables are single letters.`,
   notAFunction: (name: string) => `'${name}' is a constant, not a function.`,
   missingCall: (name: string) => `'${name}' is a function: write ${name}(…).`,
+  functionPower: (name: string, power: string) =>
+    `Write the power after the call: ${name}(…)^${power}.`,
   wrongArity: (name: string, expected: string, found: number) =>
     `${name}() takes ${expected}, but ${found} ${found === 1 ? 'was' : 'were'} given.`,
   assignment: (target: string) =>
