@@ -17,7 +17,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'main',
-          include: ['src-main/**/*.test.ts'],
+          // The main process and the developer scripts around it: plain Node.
+          include: ['src-main/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
         },
       },
