@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import katex from 'katex'
 import { derivative } from './derivative'
 import { toLatex } from './latex'
 import { parse } from './parser'
+import { arbitraryNode } from './test-helpers'
 
 function latex(source: string): string {
   const { ast } = parse(source)
@@ -63,5 +66,26 @@ describe('toLatex', () => {
     expect(d('relu(x)', 'x')).toBe('\\operatorname{step}\\left(x\\right)')
     expect(d('abs(x)', 'x')).toBe('\\operatorname{sign}\\left(x\\right)')
     expect(d('sqrt(x)', 'x')).toBe('\\frac{1}{2\\sqrt{x}}')
+  })
+})
+
+describe('toLatex: KaTeX accepts everything it writes', () => {
+  it('renders random expressions and their derivatives', () => {
+    fc.assert(
+      fc.property(arbitraryNode({ maxDepth: 4 }), fc.constantFrom('x', 'u'), (node, variable) => {
+        for (const latex of [toLatex(node), toLatex(derivative(node, variable))]) {
+          expect(() => katex.renderToString(latex, { throwOnError: true }), latex).not.toThrow()
+        }
+      }),
+      { numRuns: 300 },
+    )
+  }, 30_000)
+
+  it('renders numbers in scientific notation', () => {
+    for (const source of ['1e-7 x', '2.5e21 + x', '1e300^2']) {
+      const { ast } = parse(source)
+      if (!ast) throw new Error(source)
+      expect(() => katex.renderToString(toLatex(ast), { throwOnError: true })).not.toThrow()
+    }
   })
 })
