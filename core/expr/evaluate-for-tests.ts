@@ -1,4 +1,4 @@
-import type { Node } from './ast'
+import type { BinaryOperator, Node } from './ast'
 
 /**
  * A plain numeric evaluator, for tests only (the app evaluates with the autograd core). It follows the
@@ -18,23 +18,8 @@ export function evaluateForTests(node: Node, point: Record<string, number>): num
     }
     case 'neg':
       return -ev(node.operand)
-    case 'binary': {
-      const a = ev(node.left)
-      const b = ev(node.right)
-      switch (node.op) {
-        case 'add':
-          return a + b
-        case 'sub':
-          return a - b
-        case 'mul':
-          return a * b
-        case 'div':
-          return a / b
-        case 'pow':
-          return a ** b
-      }
-    }
-    // falls through never: every binary case returns
+    case 'binary':
+      return arithmetic(node.op, ev(node.left), ev(node.right))
     case 'call': {
       const [a = NaN, b = NaN, c = NaN] = node.args.map(ev)
       switch (node.fn) {
@@ -86,5 +71,20 @@ export function evaluateForTests(node: Node, point: Record<string, number>): num
           return Math.sign(a)
       }
     }
+  }
+}
+
+function arithmetic(op: BinaryOperator, a: number, b: number): number {
+  switch (op) {
+    case 'add':
+      return a + b
+    case 'sub':
+      return a - b
+    case 'mul':
+      return a * b
+    case 'div':
+      return a / b
+    case 'pow':
+      return a ** b
   }
 }

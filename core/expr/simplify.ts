@@ -17,7 +17,6 @@ import {
   times,
   ZERO,
   type Factor,
-  type Rational,
   type Term,
 } from './terms'
 
@@ -302,5 +301,3 @@ function productOf(nodes: Node[], span: Span): Node {
 function displayNumber(value: number): number {
   return Number.isInteger(value) ? value : Number(value.toPrecision(15))
 }
-
-export type { Rational }
