@@ -26,6 +26,8 @@ describe('ValuesPanel', () => {
     expect(wrapper.get('[data-testid="partial-u"]').text()).toBe('4')
     expect(wrapper.get('[data-testid="partial-v"]').text()).toBe('1')
     expect(wrapper.text()).toContain('u.grad')
+    // x has requires_grad but is not in the graph: PyTorch leaves its grad at None.
+    expect(wrapper.get('[data-testid="partial-x"]').text()).toBe('None')
     expect(wrapper.get('.values-at').text()).toBe('at u = 1, v = 2')
   })
 

@@ -1,0 +1,94 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { nextTick } from 'vue'
+import { useLabStore } from './lab'
+import { LAB_PROGRESS_KEY, parseProgress } from './lab-progress'
+
+function restart() {
+  setActivePinia(createPinia())
+  const lab = useLabStore()
+  lab.start()
+  return lab
+}
+
+beforeEach(() => localStorage.clear())
+
+describe('the lab store', () => {
+  it('counts a read step as done on Next, a practice step only when answered correctly', () => {
+    const lab = restart()
+    lab.goTo('square-at-2')
+    lab.next()
+    lab.next()
+    expect(lab.currentStep.id).toBe('practice-cubic')
+    lab.next()
+    expect(lab.progress.completed).toEqual(['square-at-2', 'quadratic-at-2'])
+    lab.recordAnswer('practice-cubic', '6', false)
+    expect(lab.isCompleted('practice-cubic')).toBe(false)
+    lab.recordAnswer('practice-cubic', '7', true)
+    expect(lab.isCompleted('practice-cubic')).toBe(true)
+    expect(lab.answerOf('practice-cubic')).toEqual({ text: '7', correct: true, tries: 2 })
+  })
+
+  it('keeps progress across a restart and resumes at the step where the learner stopped', async () => {
+    const before = restart()
+    before.goTo('partials-uv')
+    before.recordAnswer('practice-cubic', '7', true)
+    before.revealSolution('practice-cubic')
+    await nextTick()
+    const after = restart()
+    expect(after.open).toBe(true)
+    expect(after.showing).toBe('steps')
+    expect(after.isCompleted('practice-cubic')).toBe(true)
+    expect(after.solutionShown('practice-cubic')).toBe(true)
+    after.resume()
+    expect([after.showing, after.currentStep.id]).toEqual(['step', 'partials-uv'])
+  })
+
+  it('forgets everything on reset, and the forgetting is saved too', async () => {
+    const lab = restart()
+    lab.goTo('relu')
+    lab.recordAnswer('practice-uv-squared', '5', true)
+    lab.reset()
+    await nextTick()
+    expect(lab.hasProgress).toBe(false)
+    expect(restart().hasProgress).toBe(false)
+  })
+
+  it('replaces damaged progress with a fresh start and says so', () => {
+    localStorage.setItem(LAB_PROGRESS_KEY, '{"version":1,"labId":"differentiation-in-pytorch"}')
+    const lab = restart()
+    expect(lab.hasProgress).toBe(false)
+    expect(lab.notice).toBe('Your lab progress was reset: it is damaged.')
+    expect(localStorage.getItem(LAB_PROGRESS_KEY)).toBeNull()
+  })
+})
+
+describe('parseProgress', () => {
+  const base = {
+    version: 1,
+    labId: 'lab',
+    open: true,
+    current: 'gone',
+    completed: ['a', 'gone', 'a'],
+    answers: {
+      a: { text: '7', correct: true, tries: 1 },
+      gone: { text: '', correct: false, tries: 0 },
+    },
+    solutionsShown: [],
+  }
+  it('drops steps the lab no longer has', () => {
+    expect(parseProgress(JSON.stringify(base), 'lab', ['a', 'b'])).toEqual({
+      kind: 'restored',
+      progress: { ...base, current: null, completed: ['a'], answers: { a: base.answers.a } },
+    })
+  })
+  it('refuses unreadable, foreign and damaged saves', () => {
+    expect(parseProgress('{', 'lab', ['a']).kind).toBe('reset')
+    expect(parseProgress(JSON.stringify({ ...base, version: 2 }), 'lab', ['a']).kind).toBe('reset')
+    expect(parseProgress(JSON.stringify(base), 'other', ['a']).kind).toBe('reset')
+    expect(
+      parseProgress(JSON.stringify({ ...base, answers: { a: { text: 1 } } }), 'lab', ['a']).kind,
+    ).toBe('reset')
+    expect(parseProgress(null, 'lab', ['a'])).toEqual({ kind: 'empty' })
+  })
+})
