@@ -16,6 +16,8 @@ export interface ChartScene {
   yRange: readonly [number, number]
   showSecond: boolean
   palette: ChartPalette
+  /** Draw each sample as a point (a lab step's few linspace samples), not only the line through them. */
+  markers?: boolean
 }
 
 /** Dataset order is fixed so updates can address them by index. */
@@ -48,9 +50,11 @@ function datasets(scene: ChartScene): LineDataset[] {
     spanGaps: false,
     tension: 0,
   })
+  const sampled = (dataset: LineDataset): LineDataset =>
+    scene.markers ? { ...dataset, pointRadius: 3.5, pointHoverRadius: 5 } : dataset
   return [
-    curve(name.f, palette.f, plotted.f, 2.5),
-    curve(name.df, palette.df, plotted.df, 2),
+    sampled(curve(name.f, palette.f, plotted.f, 2.5)),
+    sampled(curve(name.df, palette.df, plotted.df, 2)),
     { ...curve(name.tangent, palette.tangent, scene.tangent, 1.5), borderDash: [6, 5] },
     {
       ...curve(name.point, palette.point, scene.point ? [scene.point] : [], 0),
@@ -139,7 +143,7 @@ export function createChartConfig(scene: ChartScene): ChartConfiguration<'line',
 
 /** What identifies a chart's styling: a change here needs a new chart, anything else an in-place update. */
 export function styleKey(scene: ChartScene): string {
-  return `${scene.wrt}|${JSON.stringify(scene.palette)}`
+  return `${scene.wrt}|${scene.markers === true}|${JSON.stringify(scene.palette)}`
 }
 
 /**

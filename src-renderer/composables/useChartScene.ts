@@ -33,6 +33,7 @@ export function useChartScene(): ComputedRef<ChartScene | null> {
       yRange,
       showSecond: view.showSecond && series.d2f !== undefined,
       palette: paletteFor(theme.resolved),
+      markers: view.fixedSamples !== null,
     }
   })
 }

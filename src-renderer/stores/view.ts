@@ -15,12 +15,29 @@ export const useViewStore = defineStore('view', () => {
   const yOverride = ref<[number, number] | null>(null)
   const showSecond = ref(false)
   const plotWidth = ref(800)
+  /** A fixed sample count (a lab step's linspace, drawn as points); null follows the plot's width. */
+  const fixedSamples = ref<number | null>(null)
 
-  const samples = computed(() =>
-    Math.round(
-      Math.min(LIMITS.maxSamples, Math.max(LIMITS.minSamples, plotWidth.value * SAMPLES_PER_PIXEL)),
-    ),
+  const samples = computed(
+    () =>
+      fixedSamples.value ??
+      Math.round(
+        Math.min(
+          LIMITS.maxSamples,
+          Math.max(LIMITS.minSamples, plotWidth.value * SAMPLES_PER_PIXEL),
+        ),
+      ),
   )
+
+  function setFixedSamples(count: number | null): boolean {
+    if (
+      count !== null &&
+      !(Number.isSafeInteger(count) && count >= LIMITS.minSamples && count <= LIMITS.maxSamples)
+    )
+      return false
+    fixedSamples.value = count
+    return true
+  }
 
   function setDomain(min: number, max: number): boolean {
     const span = max - min
@@ -65,7 +82,9 @@ export const useViewStore = defineStore('view', () => {
     yOverride,
     showSecond,
     plotWidth,
+    fixedSamples,
     samples,
+    setFixedSamples,
     setDomain,
     zoom,
     pan,
