@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { usePlotSessionStore } from './plot-session'
+import { freshStores, settle } from './testing'
+import { useViewStore } from './view'
+import { useExpressionStore } from './expression'
+import { useEvaluationStore } from './evaluation'
+
+describe('the plot session', () => {
+  it('loads a lab plot into the explorer and reads it back the same', async () => {
+    freshStores()
+    const plots = usePlotSessionStore()
+    const session = {
+      expression: 'x^2',
+      point: { x: 2, u: 1, v: 2 },
+      wrt: 'x',
+      domain: [-10, 10] as [number, number],
+      yRange: null,
+      samples: 10,
+    }
+    await plots.load(session)
+    await settle()
+    expect(plots.current()).toEqual(session)
+    expect(useEvaluationStore().request).toMatchObject({ samples: 10, domain: [-10, 10] })
+  })
+
+  it('returns to smooth sampling when the learner types another function', async () => {
+    freshStores()
+    const plots = usePlotSessionStore()
+    const view = useViewStore()
+    await plots.load({
+      expression: 'relu(x)',
+      point: { x: 1.5 },
+      wrt: 'x',
+      domain: [-3, 3],
+      yRange: [-1, 4],
+      samples: 100,
+    })
+    expect(view.samples).toBe(100)
+    await useExpressionStore().setText('relu(x) + 1')
+    expect(view.fixedSamples).toBeNull()
+    expect(view.samples).toBe(view.plotWidth * 2)
+    expect(view.setFixedSamples(1)).toBe(false)
+  })
+
+  it('plots a partial along the variable asked for, even when the function is new', async () => {
+    freshStores()
+    const plots = usePlotSessionStore()
+    await plots.load({
+      expression: 'u*v + u^2',
+      point: { u: 1, v: 2 },
+      wrt: 'v',
+      domain: [-3, 5],
+      yRange: null,
+      samples: null,
+    })
+    await settle()
+    expect(plots.current()).toMatchObject({ wrt: 'v', point: { u: 1, v: 2 } })
+  })
+})
