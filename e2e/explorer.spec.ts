@@ -117,4 +117,21 @@ test.describe('the explorer', () => {
     await explorer.plot.resetButton.click()
     await expect.poll(async () => (await explorer.plot.plotted())?.xDomain).toEqual([-5, 5])
   })
+
+  test('zooms with the wheel around the cursor, pans with a drag, and resamples the new view', async ({
+    explorer,
+  }) => {
+    const domainOf = async () => (await explorer.plot.plotted())?.xDomain ?? [NaN, NaN]
+    await explorer.plot.wheelAt(0.5, -300)
+    await expect.poll(async () => (await domainOf())[1] - (await domainOf())[0]).toBeLessThan(10)
+    const zoomed = await domainOf()
+    await explorer.plot.dragBy(200)
+    // Dragging to the right brings smaller values into view.
+    await expect.poll(async () => (await domainOf())[0]).toBeLessThan(zoomed[0])
+    const plotted = await explorer.plot.plotted()
+    const [min, max] = plotted?.xDomain ?? [NaN, NaN]
+    expect(plotted?.f[0]?.x).toBeCloseTo(min)
+    expect(plotted?.f[plotted.f.length - 1]?.x).toBeCloseTo(max)
+    expect(max - min).toBeCloseTo(zoomed[1] - zoomed[0])
+  })
 })

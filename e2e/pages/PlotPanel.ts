@@ -17,6 +17,25 @@ export class PlotPanel {
     this.secondDerivative = page.getByRole('checkbox', { name: 'f″' })
   }
 
+  /** Turns the mouse wheel over the chart at `fraction` of its width (negative delta zooms in). */
+  async wheelAt(fraction: number, deltaY: number): Promise<void> {
+    const box = await this.surface.boundingBox()
+    if (!box) throw new Error('the chart is not visible')
+    await this.page.mouse.move(box.x + box.width * fraction, box.y + box.height / 2)
+    await this.page.mouse.wheel(0, deltaY)
+  }
+
+  /** Drags the chart horizontally by `pixels` (positive: to the right). */
+  async dragBy(pixels: number): Promise<void> {
+    const box = await this.surface.boundingBox()
+    if (!box) throw new Error('the chart is not visible')
+    const y = box.y + box.height / 2
+    await this.page.mouse.move(box.x + box.width / 2, y)
+    await this.page.mouse.down()
+    await this.page.mouse.move(box.x + box.width / 2 + pixels, y, { steps: 8 })
+    await this.page.mouse.up()
+  }
+
   plotted(): Promise<PlottedSnapshot | null> {
     return this.page.evaluate(() => window.__calculusLab?.plotted() ?? null)
   }
