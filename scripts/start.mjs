@@ -5,10 +5,23 @@
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { findElectronExecutable } from './electron-runtime.mjs'
+import { downloadElectron, findElectronExecutable } from './electron-runtime.mjs'
 
 const mode = process.argv.includes('--dev') ? 'dev' : 'preview'
-const electron = findElectronExecutable()
+let electron = findElectronExecutable()
+
+// The electron package downloads its binary on first use, not at install: do that here, once, so that
+// `npm install && npm start` is all a newcomer needs wherever Electron's releases can be reached.
+const mayDownload =
+  !electron.found &&
+  !process.env.ELECTRON_OVERRIDE_DIST_PATH &&
+  !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD &&
+  !electron.reason.includes('not installed')
+if (mayDownload) {
+  process.stderr.write('Downloading Electron (first start only)…\n')
+  const download = downloadElectron()
+  electron = download.ok ? findElectronExecutable() : { found: false, reason: download.reason }
+}
 
 if (!electron.found) {
   process.stderr.write(
