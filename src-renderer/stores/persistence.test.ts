@@ -45,4 +45,15 @@ describe('persistence store', () => {
     persistence.dismissNotice()
     expect(persistence.notice).toBeNull()
   })
+
+  it('restores a session handed to it, such as one read back from an exported PNG', async () => {
+    const persistence = usePersistenceStore()
+    const session = { ...persistence.snapshot, expression: 'u*v + u^2', wrt: 'u' }
+    session.view = { ...session.view, showSecond: true }
+    await persistence.restore(session)
+    expect(useExpressionStore().validText).toBe('u*v + u^2')
+    expect(useExpressionStore().text).toBe('u*v + u^2')
+    expect(useViewStore().showSecond).toBe(true)
+    expect(persistence.snapshot).toEqual(session)
+  })
 })

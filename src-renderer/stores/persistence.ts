@@ -45,6 +45,12 @@ export const usePersistenceStore = defineStore('persistence', () => {
     expression.text = state.expression
   }
 
+  /** Puts a whole session on screen, such as one carried by an opened PNG, and analyses its function. */
+  function restore(state: PersistedState): Promise<void> {
+    apply(state)
+    return expression.analyze()
+  }
+
   function save(): void {
     if (timer !== null) clearTimeout(timer)
     timer = null
@@ -81,5 +87,5 @@ export const usePersistenceStore = defineStore('persistence', () => {
     notice.value = null
   }
 
-  return { notice, snapshot, start, save, dismissNotice }
+  return { notice, snapshot, start, save, restore, dismissNotice }
 })
