@@ -10,6 +10,9 @@ import {
   type SliceKernel,
 } from './codegen'
 import { LruCache } from './lru'
+import { LIMITS } from '../protocol/limits'
+
+export const TOO_LONG_TO_DISPLAY = '\\text{(too long to display)}'
 
 /** The scalar templates of every op, straight from the autograd rule table. */
 export const TEMPLATES: ScalarTemplates = Object.fromEntries(
@@ -40,7 +43,9 @@ export class CompiledExpression {
   derivativeLatexFor(wrt: string): string {
     const cached = this.derivativeLatex.get(wrt)
     if (cached !== undefined) return cached
-    const latex = toLatex(derivative(this.ast, wrt))
+    const full = toLatex(derivative(this.ast, wrt))
+    // Typesetting a formula of many kilobytes helps no one and stalls the page.
+    const latex = full.length > LIMITS.displayLatexLength ? TOO_LONG_TO_DISPLAY : full
     this.derivativeLatex.set(wrt, latex)
     return latex
   }

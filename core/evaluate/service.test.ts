@@ -105,6 +105,13 @@ describe('evaluate', () => {
     expect(r.torch).toContain('y.backward()')
   })
 
+  it('does not send a derivative formula too long to typeset', () => {
+    const tower = Array.from({ length: 40 }, () => 'x').join('^')
+    const r = value(evaluate(request(tower, { x: 1.1 })))
+    expect(r.latex.df).toBe('\\text{(too long to display)}')
+    expect(Number.isFinite(r.gradient.x)).toBe(true)
+  })
+
   it('reports every variable without a value, at its first occurrence', () => {
     const result = evaluate(request('a*x + b*a', { x: 1 }))
     expect(result.ok).toBe(false)

@@ -9,6 +9,8 @@ export const LIMITS = {
   maxSamples: 200_000,
   /** Most variables one request may carry in `point`. */
   maxVariables: 52,
+  /** Longest formula sent for display; a longer one (x^x^x… differentiated) is replaced by a note. */
+  displayLatexLength: 4000,
   /** A request that runs longer than this is cut, and its worker replaced. */
   requestDeadlineMs: 2000,
   /** Largest PNG the renderer may hand to the main process to save. */
