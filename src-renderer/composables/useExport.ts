@@ -1,0 +1,77 @@
+import { embedSession, type PlotSession } from '../../core/png/session'
+import { stillChartConfig } from '../export/chart-config'
+import { deliverPng, type Delivery } from '../export/deliver'
+import {
+  backgroundColor,
+  exportPalette,
+  exportSize,
+  exportTitle,
+  suggestedFileName,
+  type ExportOptions,
+} from '../export/options'
+import { renderChartPng } from '../export/render'
+import { useEvaluationStore } from '../stores/evaluation'
+import { useThemeStore } from '../stores/theme'
+import { useViewStore } from '../stores/view'
+import { useChartScene } from './useChartScene'
+
+/** The live chart's size in CSS pixels (what the learner sees), or null before it is drawn. */
+export function liveChartSize(): { width: number; height: number } | null {
+  const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="plot"] canvas')
+  if (!canvas) return null
+  const { width, height } = canvas.getBoundingClientRect()
+  return width > 0 && height > 0 ? { width: Math.round(width), height: Math.round(height) } : null
+}
+
+/**
+ * Exports the chart on screen as a PNG: the same scene redrawn at the chosen scale and background, with a
+ * title, and the session (function, point, plotted variable, view) embedded so the file can be reopened.
+ */
+export function useExport() {
+  const scene = useChartScene()
+  const evaluation = useEvaluationStore()
+  const view = useViewStore()
+  const theme = useThemeStore()
+
+  /** What is plotted: the request the chart's data answers, not inputs still being evaluated. */
+  function plottedSession(): PlotSession | null {
+    const request = evaluation.answered
+    if (!request) return null
+    return {
+      expression: request.expression,
+      point: { ...request.point },
+      wrt: request.wrt,
+      domain: [request.domain[0], request.domain[1]],
+      yRange: view.yOverride ? [view.yOverride[0], view.yOverride[1]] : null,
+      samples: view.fixedSamples,
+    }
+  }
+
+  async function exportPng(options: ExportOptions): Promise<Delivery> {
+    const current = scene.value
+    const session = plottedSession()
+    const size = liveChartSize()
+    if (!current || !session || !size) {
+      return { kind: 'failed', message: 'There is no plot to export yet.' }
+    }
+    const config = stillChartConfig(
+      { ...current, palette: exportPalette(options.background, theme.resolved) },
+      {
+        title: exportTitle(session, evaluation.result?.variables ?? []),
+        background: backgroundColor(options.background, theme.resolved),
+        scale: options.scale,
+      },
+    )
+    let png: Uint8Array
+    try {
+      png = await renderChartPng(config, size)
+    } catch (error) {
+      return { kind: 'failed', message: `The image could not be drawn: ${String(error)}` }
+    }
+    const withSession = embedSession(png, session)
+    if (!withSession.ok) return { kind: 'failed', message: withSession.problem.message }
+    return deliverPng(withSession.value, suggestedFileName(session.expression))
+  }
+
+  return { exportPng, chartSize: liveChartSize, exportSize }
+}

@@ -1,0 +1,27 @@
+import { Title, type ChartConfiguration } from 'chart.js'
+import { registerChartParts } from '../chart/register'
+import type { PlotPoint } from '../chart/series'
+
+/**
+ * Draws a still chart on a canvas of its own (never the live one, which keeps its size and pixel ratio)
+ * and encodes it as PNG. `size` is in CSS pixels; the config's devicePixelRatio multiplies it.
+ */
+export async function renderChartPng(
+  config: ChartConfiguration<'line', PlotPoint[]>,
+  size: { width: number; height: number },
+): Promise<Uint8Array> {
+  const Chart = registerChartParts()
+  Chart.register(Title)
+  const canvas = document.createElement('canvas')
+  // A non-responsive chart takes its size from the canvas it is given.
+  canvas.width = size.width
+  canvas.height = size.height
+  const chart = new Chart(canvas, config)
+  try {
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
+    if (!blob) throw new Error('the browser could not encode the image')
+    return new Uint8Array(await blob.arrayBuffer())
+  } finally {
+    chart.destroy()
+  }
+}
