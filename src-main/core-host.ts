@@ -40,10 +40,7 @@ interface Running {
 const diagnosticResult = (diagnostic: Diagnostic): Result<never> => fail(diagnostic)
 
 /** Requests still open when the app quits; nobody will read them, but every promise settles. */
-const closingResult = () =>
-  diagnosticResult(
-    requestDiagnostic('cancelled', 'The app is closing; the calculation was stopped.'),
-  )
+const closingResult = () => diagnosticResult(requestDiagnostic('cancelled', MESSAGES.appClosing()))
 
 export class CoreHost {
   readonly deadlineMs: number

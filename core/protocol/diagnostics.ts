@@ -110,5 +110,6 @@ export const MESSAGES = {
     `The calculation took longer than ${ms / 1000} s and was stopped. Try fewer samples or a simpler function.`,
   workerCrashed: () => 'The calculation engine stopped unexpectedly; it has been restarted.',
   cancelled: () => 'A newer request replaced this one.',
+  appClosing: () => 'The app is closing; the calculation was stopped.',
   internal: (what: string) => `Internal error: ${what}.`,
 } as const
