@@ -11,8 +11,27 @@ import globals from 'globals'
  * to a runtime (worker.ts, cli.ts), the CLI's own folder, and tests beside the code may reach for Node.
  */
 const nodeBuiltins = [
-  'assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'module',
-  'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'url', 'util', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'readline',
+  'stream',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
 ]
 const coreForbiddenImports = {
   paths: [
@@ -23,14 +42,34 @@ const coreForbiddenImports = {
   ],
   patterns: [
     { group: ['node:*'], message: 'core/ runs everywhere: no Node here.' },
-    { group: ['electron/*', 'vue/*', 'chart.js', 'chart.js/*', 'katex'], message: 'core/ runs everywhere.' },
-    { group: ['**/src-main/**', '**/src-renderer/**'], message: 'core/ may not depend on the app.' },
+    {
+      group: ['electron/*', 'vue/*', 'chart.js', 'chart.js/*', 'katex'],
+      message: 'core/ runs everywhere.',
+    },
+    {
+      group: ['**/src-main/**', '**/src-renderer/**'],
+      message: 'core/ may not depend on the app.',
+    },
   ],
 }
 const domGlobals = [
-  'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'HTMLElement',
-  'HTMLCanvasElement', 'fetch', 'XMLHttpRequest', 'requestAnimationFrame', 'self', 'process', 'Buffer',
-  'require', '__dirname', '__filename',
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'location',
+  'HTMLElement',
+  'HTMLCanvasElement',
+  'fetch',
+  'XMLHttpRequest',
+  'requestAnimationFrame',
+  'self',
+  'process',
+  'Buffer',
+  'require',
+  '__dirname',
+  '__filename',
 ].map((name) => ({ name, message: 'core/ runs everywhere: no DOM or Node globals here.' }))
 
 export default tseslint.config(
@@ -60,7 +99,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: ['error', 'always'],
     },
