@@ -13,6 +13,8 @@ export default defineConfig({
     minify: false,
     sourcemap: false,
     rollupOptions: {
+      // A native addon cannot be bundled: `plot` loads it from node_modules at run time.
+      external: ['@napi-rs/canvas'],
       output: { format: 'es', entryFileNames: 'calculus-lab.mjs' },
     },
   },

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline'
 import { gradientAt } from './evaluate/service'
 import { assertKnownOptions, parseArgs, parsePoint, UsageError, type ParsedArgs } from './cli/args'
 import { answerBatchLine } from './cli/batch'
+import { runPlot } from './cli/run-plot'
 import { formatDiagnostic } from './cli/diagnostics'
 import { HELP } from './cli/help'
 import { encodeNumber, encodeNumbers } from './cli/json'
@@ -73,8 +74,10 @@ async function main(argv: readonly string[]): Promise<number> {
       return runGrad(rest)
     case 'batch':
       return runBatch(rest)
+    case 'plot':
+      return runPlot(rest)
     default:
-      throw new UsageError(`Unknown command '${command}'. Commands: grad, batch.`)
+      throw new UsageError(`Unknown command '${command}'. Commands: grad, batch, plot.`)
   }
 }
 

@@ -3,6 +3,8 @@ export const HELP = `calculus-lab — derivatives the way PyTorch's autograd com
 Usage
   calculus-lab grad "<expr>" --at x=2,u=1 [--json]
   calculus-lab batch < requests.jsonl
+  calculus-lab plot "<expr>" --at x=2 --out plot.png [--wrt x] [--from -5] [--to 5]
+                    [--scale 1|2|3] [--background white|transparent|dark] [--samples n]
   calculus-lab --help | --version
 
 grad    Prints f and every partial derivative at the point, as PyTorch's .grad would
@@ -16,6 +18,15 @@ batch   Reads JSON Lines on standard input, one request per line:
         or, for a bad line (bad JSON, bad expression, missing variable):
           {"error": {"code": "…", "message": "…", "span": [start, end]}}
         and goes on with the next line.
+plot    Draws f, f′, the tangent and the point as the app's chart, 800 × 480 pixels times
+        --scale, into a PNG that Calculus Lab can open again (the plot is saved inside it).
+          --at          the point (every variable of the function, and the plotted one)
+          --wrt         the plotted variable (default: x if the function uses it)
+          --from, --to  the plotted range (default -5 to 5)
+          --out         the PNG file to write (written whole or not at all)
+          --scale       pixels per chart pixel: 1, 2 or 3 (default 1)
+          --background  white (default), transparent, or dark (the dark theme)
+          --samples     a fixed number of samples, drawn as points (e.g. 10, as linspace)
 
 Numbers that are not finite are written as the strings "NaN", "Infinity" and "-Infinity".
 
@@ -27,7 +38,7 @@ Expressions
 
 Exit codes
   0  success
-  1  the expression has errors (grad), printed with the offending characters underlined
-  2  usage error (unknown command or option, malformed --at)
+  1  the expression has errors (grad, plot), printed with the offending characters underlined
+  2  usage error (unknown command or option, malformed --at, bad plot options; nothing is written)
   70 internal error (a bug in calculus-lab: please report it)
 `

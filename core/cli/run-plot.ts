@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto'
+import { rename, stat, unlink, writeFile } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
+import { analyze } from '../evaluate/service'
+import type { Diagnostic } from '../protocol/diagnostics'
+import { UsageError, type ParsedArgs } from './args'
+import { formatDiagnostic } from './diagnostics'
+import { choosePlotted, parsePlotArgs, PLOT_SIZE, sessionOf } from './plot'
+
+const EXIT_OK = 0
+const EXIT_EXPRESSION_ERROR = 1
+
+function printDiagnostics(diagnostics: Diagnostic[], expression: string): void {
+  process.stderr.write(diagnostics.map((d) => formatDiagnostic(d, expression)).join('\n\n') + '\n')
+}
+
+/** The file's folder must exist and the name must not be a folder: checked before any drawing. */
+async function checkTarget(path: string): Promise<void> {
+  const folder = dirname(path)
+  const folderStat = await stat(folder).catch(() => null)
+  if (!folderStat?.isDirectory())
+    throw new UsageError(`--out: the folder '${folder}' does not exist.`)
+  const existing = await stat(path).catch(() => null)
+  if (existing?.isDirectory()) throw new UsageError(`--out: '${path}' is a folder.`)
+}
+
+/** Written next to the target and renamed over it: a failure never leaves a partial PNG behind. */
+async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    await writeFile(temporary, bytes, { flag: 'wx' })
+    await rename(temporary, path)
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined)
+    throw error
+  }
+}
+
+export async function runPlot(args: ParsedArgs): Promise<number> {
+  const options = parsePlotArgs(args)
+  const analysis = analyze({ expression: options.expression })
+  if (!analysis.ok) {
+    printDiagnostics(analysis.diagnostics, options.expression)
+    return EXIT_EXPRESSION_ERROR
+  }
+  const wrt = choosePlotted(options, analysis.value.variables)
+  const target = resolve(options.out)
+  await checkTarget(target)
+  const { renderPlotPng } = await import('./plot-render')
+  const png = await renderPlotPng({
+    session: sessionOf(options, wrt),
+    size: PLOT_SIZE,
+    scale: options.scale,
+    background: options.background,
+  })
+  if (!png.ok) {
+    printDiagnostics(png.diagnostics, options.expression)
+    return EXIT_EXPRESSION_ERROR
+  }
+  await writeAtomically(target, png.value)
+  const { width, height } = PLOT_SIZE
+  process.stdout.write(
+    `Wrote ${options.out} (${width * options.scale} × ${height * options.scale} pixels)\n`,
+  )
+  return EXIT_OK
+}
