@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs'
+import { PNG } from 'pngjs'
+import { expect, test } from './fixtures'
+import { ExportDialog } from './pages/export-dialog'
+
+type Rgba = [number, number, number, number]
+function pixel(png: PNG, x: number, y: number): Rgba {
+  const i = (png.width * y + x) * 4
+  return [...png.data.subarray(i, i + 4)] as Rgba
+}
+function countColor(png: PNG, [r, g, b]: [number, number, number], tolerance = 6): number {
+  let n = 0
+  const d = png.data
+  for (let i = 0; i < d.length; i += 4) {
+    if (
+      Math.abs(d[i]! - r) <= tolerance &&
+      Math.abs(d[i + 1]! - g) <= tolerance &&
+      Math.abs(d[i + 2]! - b) <= tolerance &&
+      d[i + 3] === 255
+    )
+      n++
+  }
+  return n
+}
+
+test.describe('PNG export', () => {
+  // The desktop app saves through the native dialog, which a test cannot click; the web build downloads.
+  test.skip(
+    ({ target }) => target === 'electron',
+    'the web build downloads; Electron uses a native dialog',
+  )
+
+  test('exports at 2× a PNG twice the chart’s size, opaque white, with blue f and orange f′', async ({
+    explorer,
+  }) => {
+    const exporter = new ExportDialog(explorer.page)
+    await explorer.fn.type('x^2')
+    await explorer.variables.set('x', 2)
+    await expect(explorer.values.slope).toHaveText('4')
+    const chart = await exporter.chartSize()
+    await explorer.page.keyboard.press('Control+e')
+    await expect(exporter.dialog).toBeVisible()
+    await exporter.choose(2, 'White')
+    await expect(exporter.size).toHaveText(
+      `Image size: ${chart.width * 2} × ${chart.height * 2} pixels`,
+    )
+    const download = await exporter.exportAndDownload()
+    expect(download.suggestedFilename()).toBe('calculus-lab-x2.png')
+    const png = PNG.sync.read(readFileSync(await download.path()))
+    expect([png.width, png.height]).toEqual([chart.width * 2, chart.height * 2])
+    const { width, height } = png
+    for (const [x, y] of [
+      [0, 0],
+      [width - 1, 0],
+      [0, height - 1],
+      [width - 1, height - 1],
+    ]) {
+      expect(pixel(png, x!, y!)).toEqual([255, 255, 255, 255])
+    }
+    expect(countColor(png, [0x1f, 0x77, 0xb4])).toBeGreaterThan(1000)
+    expect(countColor(png, [0xff, 0x7f, 0x0e])).toBeGreaterThan(1000)
+    await expect(exporter.message).toHaveText(/Downloaded calculus-lab-x2\.png/)
+  })
+
+  test('a transparent export leaves the corners clear', async ({ explorer }) => {
+    const exporter = new ExportDialog(explorer.page)
+    await exporter.exportButton.click()
+    await exporter.choose(1, 'Transparent')
+    const png = PNG.sync.read(readFileSync(await (await exporter.exportAndDownload()).path()))
+    const chart = await exporter.chartSize()
+    expect([png.width, png.height]).toEqual([chart.width, chart.height])
+    expect(pixel(png, 0, 0)[3]).toBe(0)
+  })
+
+  test('opening an exported PNG restores the function, point, plotted variable and view', async ({
+    explorer,
+  }) => {
+    const exporter = new ExportDialog(explorer.page)
+    const { fn, variables, values, plot } = explorer
+    await fn.type('u*v + u^2')
+    await variables.set('u', 1)
+    await variables.set('v', 2)
+    await variables.plotAgainst('v')
+    await plot.zoomInButton.click()
+    await expect(values.slope).toHaveText('1')
+    await expect.poll(async () => (await plot.plotted())?.xDomain).toEqual([-4, 4])
+    await exporter.exportButton.click()
+    const file = await (await exporter.exportAndDownload()).path()
+
+    await fn.type('sin(x)')
+    await variables.set('u', 3)
+    await plot.resetButton.click()
+    await expect.poll(async () => (await plot.plotted())?.wrt).toBe('x')
+
+    await exporter.open(file)
+    await expect(exporter.message).toContainText('Opened')
+    await expect(fn.input).toHaveValue('u*v + u^2')
+    await expect(variables.wrtChoice('v')).toBeChecked()
+    await expect(values.partial('u')).toHaveText('4')
+    await expect(values.slope).toHaveText('1')
+    await expect.poll(async () => (await plot.plotted())?.xDomain).toEqual([-4, 4])
+
+    // Dropping the file on the window restores it too.
+    await fn.type('x^3')
+    await exporter.drop('plot.png', readFileSync(file))
+    await expect(fn.input).toHaveValue('u*v + u^2')
+  })
+
+  test('a PNG that Calculus Lab did not export gets a clear message', async ({ explorer }) => {
+    const exporter = new ExportDialog(explorer.page)
+    const foreign = new PNG({ width: 4, height: 4 })
+    foreign.data.fill(200)
+    await exporter.drop('photo.png', PNG.sync.write(foreign))
+    await expect(exporter.message).toHaveText(
+      /photo\.png: This PNG has no Calculus Lab plot in it\. Only images exported by Calculus Lab can be opened\./,
+    )
+    await expect(explorer.fn.input).toHaveValue('x^2')
+  })
+})
