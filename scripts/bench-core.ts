@@ -111,7 +111,7 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
-/** Runs `fn` WARMUP + RUNS times, interleaved by the caller with the other contenders. */
+/** One timed run; the caller interleaves the contenders and repeats. */
 function time(fn: () => void): number {
   const start = performance.now()
   fn()
@@ -181,7 +181,9 @@ async function main(): Promise<void> {
       const runsFor = (name: string) => (name === 'mathjs' && n >= 1e6 ? 20 : RUNS)
       const samples = new Map(list.map((contender) => [contender.name, [] as number[]]))
       for (let run = 0; run < WARMUP + RUNS; run++) {
-        for (const contender of list) {
+        // Rotate who goes first, so garbage left by one contender is not always collected in the next.
+        const order = list.map((_, k) => list[(k + run) % list.length]!)
+        for (const contender of order) {
           if (run >= WARMUP + runsFor(contender.name)) continue
           const ms = time(() => contender.run(t))
           if (run >= WARMUP) samples.get(contender.name)!.push(ms)
