@@ -40,5 +40,6 @@ Exit codes
   0  success
   1  the expression has errors (grad, plot), printed with the offending characters underlined
   2  usage error (unknown command or option, malformed --at, bad plot options; nothing is written)
+  3  plot cannot draw: the package @napi-rs/canvas is not installed
   70 internal error (a bug in calculus-lab: please report it)
 `

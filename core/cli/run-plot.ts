@@ -6,9 +6,11 @@ import type { Diagnostic } from '../protocol/diagnostics'
 import { UsageError, type ParsedArgs } from './args'
 import { formatDiagnostic } from './diagnostics'
 import { choosePlotted, parsePlotArgs, PLOT_SIZE, sessionOf } from './plot'
+import type * as PlotRender from './plot-render'
 
 const EXIT_OK = 0
 const EXIT_EXPRESSION_ERROR = 1
+const EXIT_NO_CANVAS = 3
 
 function printDiagnostics(diagnostics: Diagnostic[], expression: string): void {
   process.stderr.write(diagnostics.map((d) => formatDiagnostic(d, expression)).join('\n\n') + '\n')
@@ -46,7 +48,18 @@ export async function runPlot(args: ParsedArgs): Promise<number> {
   const wrt = choosePlotted(options, analysis.value.variables)
   const target = resolve(options.out)
   await checkTarget(target)
-  const { renderPlotPng } = await import('./plot-render')
+  let renderer: typeof PlotRender
+  try {
+    renderer = await import('./plot-render')
+  } catch (error) {
+    // The canvas is a native package: present in development, optional where the CLI is installed.
+    process.stderr.write(
+      `calculus-lab: plot needs the package @napi-rs/canvas to draw (npm install @napi-rs/canvas).\n` +
+        `  ${String(error)}\n`,
+    )
+    return EXIT_NO_CANVAS
+  }
+  const { renderPlotPng } = renderer
   const png = await renderPlotPng({
     session: sessionOf(options, wrt),
     size: PLOT_SIZE,

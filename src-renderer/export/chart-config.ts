@@ -22,9 +22,9 @@ function backgroundPlugin(color: string): Plugin<'line'> {
     beforeDraw(chart) {
       const { ctx } = chart
       ctx.save()
-      ctx.setTransform(1, 0, 0, 1, 0, 0)
       ctx.fillStyle = color
-      ctx.fillRect(0, 0, chart.canvas.width, chart.canvas.height)
+      // In CSS pixels: the context is already scaled by the pixel ratio, so this covers every pixel.
+      ctx.fillRect(0, 0, chart.width, chart.height)
       ctx.restore()
     },
   }

@@ -56,8 +56,8 @@ describe('export options', () => {
       yRange: null,
       samples: null,
     }
-    expect(exportTitle(session, ['u', 'v'])).toBe('f(u, v) = u*v + u^2   at u = 1, v = 2')
-    expect(exportTitle({ ...session, expression: '3' }, [])).toBe('f(u) = 3   at u = 1')
+    expect(exportTitle(session, ['u', 'v'])).toBe('f(u, v) = u*v + u^2,  at u = 1, v = 2')
+    expect(exportTitle({ ...session, expression: '3' }, [])).toBe('f(u) = 3,  at u = 1')
   })
 
   it('name the file after the function, with only safe characters', () => {

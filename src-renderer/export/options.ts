@@ -36,11 +36,11 @@ export function exportPalette(background: ExportBackground, theme: ResolvedTheme
   return paletteFor(background === 'white' ? 'light' : theme)
 }
 
-/** "f(u, v) = u*v + u^2 at u = 1, v = 2": the function and the point, for the image's title. */
+/** "f(u, v) = u*v + u^2,  at u = 1, v = 2": the function and the point, for the image's title. */
 export function exportTitle(session: PlotSession, variables: readonly string[]): string {
   const names = variables.length > 0 ? variables : [session.wrt]
   const at = names.map((name) => `${name} = ${formatNumber(session.point[name] ?? NaN)}`).join(', ')
-  return `f(${names.join(', ')}) = ${session.expression}   at ${at}`
+  return `f(${names.join(', ')}) = ${session.expression},  at ${at}`
 }
 
 /**

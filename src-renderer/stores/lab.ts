@@ -116,10 +116,18 @@ export const useLabStore = defineStore('lab', () => {
     }
   }
 
+  // Created with the store (not in start()), so it lives as long as the store, whoever called start().
+  watch(
+    progress,
+    () => {
+      if (started) save()
+    },
+    { deep: true },
+  )
+
   /** Restores saved progress and saves every change from then on. Call once at start. */
   function start(): void {
     if (started) return
-    started = true
     const ids = steps.value.map((step) => step.id)
     const outcome = parseProgress(storage()?.getItem(LAB_PROGRESS_KEY) ?? null, lab.value.id, ids)
     if (outcome.kind === 'restored') progress.value = outcome.progress
@@ -127,7 +135,7 @@ export const useLabStore = defineStore('lab', () => {
       notice.value = `Your lab progress was reset: ${outcome.reason}.`
       storage()?.removeItem(LAB_PROGRESS_KEY)
     }
-    watch(progress, save, { deep: true })
+    started = true
   }
 
   return {
