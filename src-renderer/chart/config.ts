@@ -50,8 +50,10 @@ function datasets(scene: ChartScene): LineDataset[] {
     spanGaps: false,
     tension: 0,
   })
+  // Ten points read as dots; a hundred need smaller ones to stay apart.
+  const radius = plotted.f.length > 40 ? 2.25 : 3.5
   const sampled = (dataset: LineDataset): LineDataset =>
-    scene.markers ? { ...dataset, pointRadius: 3.5, pointHoverRadius: 5 } : dataset
+    scene.markers ? { ...dataset, pointRadius: radius, pointHoverRadius: radius + 1.5 } : dataset
   return [
     sampled(curve(name.f, palette.f, plotted.f, 2.5)),
     sampled(curve(name.df, palette.df, plotted.df, 2)),

@@ -170,8 +170,7 @@ plt.plot(x.detach().numpy(), x.grad.numpy(), label='derivative')`,
         {
           label: 'Show me',
           expression: 'x^2',
-          // On the 7th of the ten samples, so the point and its tangent sit on the plotted polyline.
-          point: { x: 10 / 3 },
+          point: { x: 2 },
           wrt: 'x',
           domain: [-10, 10],
           samples: 10,
