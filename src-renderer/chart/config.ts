@@ -51,7 +51,7 @@ function datasets(scene: ChartScene): LineDataset[] {
     tension: 0,
   })
   // Ten points read as dots; a hundred need smaller ones to stay apart.
-  const radius = plotted.f.length > 40 ? 2.25 : 3.5
+  const radius = plotted.f.length > 40 ? 1.75 : 3.5
   const sampled = (dataset: LineDataset): LineDataset =>
     scene.markers ? { ...dataset, pointRadius: radius, pointHoverRadius: radius + 1.5 } : dataset
   return [
