@@ -103,7 +103,7 @@ function option(name: string, fallback: string): string {
 
 const RUNS = Math.max(20, Number(option('runs', '21')))
 const SIZES = option('sizes', '1000,10000,1000000').split(',').map(Number)
-const WARMUP = 3
+const WARMUP = 10
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
