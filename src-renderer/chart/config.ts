@@ -53,7 +53,10 @@ function datasets(scene: ChartScene): LineDataset[] {
   // Ten points read as dots; a hundred need smaller ones to stay apart.
   const radius = plotted.f.length > 40 ? 1.75 : 3.5
   const sampled = (dataset: LineDataset): LineDataset =>
-    scene.markers ? { ...dataset, pointRadius: radius, pointHoverRadius: radius + 1.5 } : dataset
+    scene.markers
+      ? // The first and last samples sit on the chart's edges: let their dots show whole.
+        { ...dataset, pointRadius: radius, pointHoverRadius: radius + 1.5, clip: radius + 2 }
+      : dataset
   return [
     sampled(curve(name.f, palette.f, plotted.f, 2.5)),
     sampled(curve(name.df, palette.df, plotted.df, 2)),
