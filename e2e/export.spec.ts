@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { PNG } from 'pngjs'
 import { expect, test } from './fixtures'
 import { ExportDialog } from './pages/export-dialog'
@@ -105,7 +107,9 @@ test.describe('PNG export', () => {
     await exporter.drop('plot.png', readFileSync(file))
     await expect(fn.input).toHaveValue('u*v + u^2')
   })
+})
 
+test.describe('opening a PNG', () => {
   test('a PNG that Calculus Lab did not export gets a clear message', async ({ explorer }) => {
     const exporter = new ExportDialog(explorer.page)
     const foreign = new PNG({ width: 4, height: 4 })
@@ -115,5 +119,44 @@ test.describe('PNG export', () => {
       /photo\.png: This PNG has no Calculus Lab plot in it\. Only images exported by Calculus Lab can be opened\./,
     )
     await expect(explorer.fn.input).toHaveValue('x^2')
+  })
+})
+
+test.describe('PNG export in the desktop app', () => {
+  test.skip(({ target }) => target !== 'electron', 'the native file dialogs exist only in Electron')
+
+  test('saves through the native save dialog and opens the file again through the open dialog', async ({
+    explorer,
+    electronApp,
+  }) => {
+    const app = electronApp!
+    const exporter = new ExportDialog(explorer.page)
+    const file = join(tmpdir(), `calculus-lab-e2e-${process.pid}.png`)
+    // The dialogs themselves cannot be clicked: main's dialog module answers as a learner would.
+    await app.evaluate(({ dialog }, path) => {
+      Object.assign(dialog, {
+        showSaveDialog: async () => ({ canceled: false, filePath: path }),
+        showOpenDialog: async () => ({ canceled: false, filePaths: [path] }),
+      })
+    }, file)
+    try {
+      await explorer.fn.type('x^2 + 2x + 1')
+      await expect(explorer.values.f).toHaveText('9')
+      const chart = await exporter.chartSize()
+      await exporter.exportButton.click()
+      await exporter.choose(2, 'White')
+      await exporter.confirm.click()
+      await expect(exporter.message).toHaveText(new RegExp(`Saved ${file}`))
+      const png = PNG.sync.read(readFileSync(file))
+      expect([png.width, png.height]).toEqual([chart.width * 2, chart.height * 2])
+      expect(pixel(png, 0, 0)).toEqual([255, 255, 255, 255])
+
+      await explorer.fn.type('sin(x)')
+      await exporter.openButton.click()
+      await expect(explorer.fn.input).toHaveValue('x^2 + 2x + 1')
+      await expect(explorer.values.f).toHaveText('9')
+    } finally {
+      rmSync(file, { force: true })
+    }
   })
 })
