@@ -4,7 +4,10 @@
  * simply forgotten.
  */
 export const LAB_PROGRESS_VERSION = 1
-export const LAB_PROGRESS_KEY = 'calculus-lab:lab-progress'
+/** Each lab's progress is saved under its own key, so labs never overwrite each other. */
+export const labProgressKey = (labId: string) => `calculus-lab:lab-progress:${labId}`
+/** Which lab the panel showed last. */
+export const ACTIVE_LAB_KEY = 'calculus-lab:lab-active'
 
 export interface StepAnswer {
   /** What the learner typed last. */

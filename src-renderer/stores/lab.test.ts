@@ -2,7 +2,8 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
 import { useLabStore } from './lab'
-import { LAB_PROGRESS_KEY, parseProgress } from './lab-progress'
+import { LABS, type Lab } from '../lessons'
+import { labProgressKey, parseProgress } from './lab-progress'
 
 function restart() {
   setActivePinia(createPinia())
@@ -55,11 +56,41 @@ describe('the lab store', () => {
   })
 
   it('replaces damaged progress with a fresh start and says so', () => {
-    localStorage.setItem(LAB_PROGRESS_KEY, '{"version":1,"labId":"differentiation-in-pytorch"}')
+    const key = labProgressKey('differentiation-in-pytorch')
+    localStorage.setItem(key, '{"version":1,"labId":"differentiation-in-pytorch"}')
     const lab = restart()
     expect(lab.hasProgress).toBe(false)
     expect(lab.notice).toBe('Your lab progress was reset: it is damaged.')
-    expect(localStorage.getItem(LAB_PROGRESS_KEY)).toBeNull()
+    expect(localStorage.getItem(key)).toBeNull()
+  })
+
+  it('keeps each lab’s progress apart, and comes back to the lab shown last', async () => {
+    const second: Lab = { id: 'second', title: 'Second', intro: '', steps: [LABS[0]!.steps[0]!] }
+    ;(LABS as Lab[]).push(second)
+    try {
+      const lab = restart()
+      lab.goTo('square-at-2')
+      lab.next()
+      lab.chooseLab('second')
+      expect([lab.lab.id, lab.open, lab.showing, lab.completedCount]).toEqual([
+        'second',
+        true,
+        'steps',
+        0,
+      ])
+      lab.goTo('square-at-2')
+      await nextTick()
+      const after = restart()
+      expect([after.lab.id, after.currentStep.id, after.completedCount]).toEqual([
+        'second',
+        'square-at-2',
+        0,
+      ])
+      after.chooseLab('differentiation-in-pytorch')
+      expect(after.isCompleted('square-at-2')).toBe(true)
+    } finally {
+      ;(LABS as Lab[]).splice(LABS.indexOf(second), 1)
+    }
   })
 })
 

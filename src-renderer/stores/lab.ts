@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
-import { LABS, type Lab, type LessonStep } from '../lessons'
+import { labById, LABS, type Lab, type LessonStep } from '../lessons'
 import {
+  ACTIVE_LAB_KEY,
   emptyProgress,
-  LAB_PROGRESS_KEY,
+  labProgressKey,
   parseProgress,
   type LabProgress,
   type StepAnswer,
@@ -110,7 +111,7 @@ export const useLabStore = defineStore('lab', () => {
 
   function save(): void {
     try {
-      storage()?.setItem(LAB_PROGRESS_KEY, JSON.stringify(progress.value))
+      storage()?.setItem(labProgressKey(lab.value.id), JSON.stringify(progress.value))
     } catch {
       notice.value = 'Your lab progress could not be saved (storage is full or unavailable).'
     }
@@ -125,17 +126,38 @@ export const useLabStore = defineStore('lab', () => {
     { deep: true },
   )
 
-  /** Restores saved progress and saves every change from then on. Call once at start. */
-  function start(): void {
-    if (started) return
-    const ids = steps.value.map((step) => step.id)
-    const outcome = parseProgress(storage()?.getItem(LAB_PROGRESS_KEY) ?? null, lab.value.id, ids)
-    if (outcome.kind === 'restored') progress.value = outcome.progress
+  /** Makes `next` the lab on screen, with its own saved progress (or a fresh start). */
+  function load(next: Lab): void {
+    const ids = next.steps.map((step) => step.id)
+    const key = labProgressKey(next.id)
+    const outcome = parseProgress(storage()?.getItem(key) ?? null, next.id, ids)
+    lab.value = next
+    progress.value = outcome.kind === 'restored' ? outcome.progress : emptyProgress(next.id)
+    notice.value = null
     if (outcome.kind === 'reset') {
       notice.value = `Your lab progress was reset: ${outcome.reason}.`
-      storage()?.removeItem(LAB_PROGRESS_KEY)
+      storage()?.removeItem(key)
     }
+  }
+
+  /** Restores the last lab and its progress, and saves every change from then on. Call once at start. */
+  function start(): void {
+    if (started) return
+    load(labById(storage()?.getItem(ACTIVE_LAB_KEY) ?? '') ?? (LABS[0] as Lab))
     started = true
+  }
+
+  /** Switches to another lab; the panel stays as it was, on that lab's list of steps. */
+  function chooseLab(id: string): void {
+    const next = labById(id)
+    if (!next || next.id === lab.value.id) return
+    const wasOpen = progress.value.open
+    // Saved now: the watch would only run after the switch, with the other lab's progress.
+    save()
+    load(next)
+    progress.value.open = wasOpen
+    showing.value = 'steps'
+    storage()?.setItem(ACTIVE_LAB_KEY, next.id)
   }
 
   return {
@@ -164,5 +186,6 @@ export const useLabStore = defineStore('lab', () => {
     revealSolution,
     reset,
     start,
+    chooseLab,
   }
 })
