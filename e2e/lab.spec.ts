@@ -103,6 +103,19 @@ test.describe('the lab walkthrough', () => {
     await expect(lab.feedback).toContainText('Correct')
   })
 
+  test('keeps the ten sampled points of step 5 on screen across a reload', async ({ explorer }) => {
+    const lab = new LabPanel(explorer.page)
+    await lab.open()
+    await lab.step(5).click()
+    await lab.show()
+    await expect.poll(async () => (await explorer.plot.plotted())?.f.length).toBe(10)
+    await explorer.restart()
+    await expect.poll(async () => (await explorer.plot.plotted())?.f.length).toBe(10)
+    // Typing another function returns to a smooth curve.
+    await explorer.fn.type('x^3')
+    await expect.poll(async () => (await explorer.plot.plotted())?.f.length).toBeGreaterThan(100)
+  })
+
   test('asks before resetting progress', async ({ explorer }) => {
     const lab = new LabPanel(explorer.page)
     await lab.open()

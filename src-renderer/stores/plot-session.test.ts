@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { usePlotSessionStore } from './plot-session'
 import { freshStores, settle } from './testing'
 import { useViewStore } from './view'
 import { useExpressionStore } from './expression'
 import { useEvaluationStore } from './evaluation'
+
+beforeEach(() => localStorage.clear())
 
 describe('the plot session', () => {
   it('loads a lab plot into the explorer and reads it back the same', async () => {
@@ -55,5 +57,28 @@ describe('the plot session', () => {
     })
     await settle()
     expect(plots.current()).toMatchObject({ wrt: 'v', point: { u: 1, v: 2 } })
+  })
+
+  it('brings a lab step’s sample count back after a restart, if its function and range came back', async () => {
+    freshStores()
+    await usePlotSessionStore().load({
+      expression: 'x^2',
+      point: { x: 2 },
+      wrt: 'x',
+      domain: [-10, 10],
+      yRange: null,
+      samples: 10,
+    })
+    await settle()
+    const restart = async (text: string, domain: [number, number]) => {
+      freshStores()
+      useExpressionStore().text = text
+      useViewStore().setDomain(...domain)
+      usePlotSessionStore()
+      return useViewStore().fixedSamples
+    }
+    expect(await restart('x^2', [-5, 5])).toBeNull()
+    expect(await restart('x^3', [-10, 10])).toBeNull()
+    expect(await restart('x^2', [-10, 10])).toBe(10)
   })
 })
