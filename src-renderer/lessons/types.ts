@@ -69,6 +69,13 @@ export interface LessonStep {
   practice?: LessonPractice
 }
 
+/** A step that asks a question. */
+export type PracticeStep = LessonStep & { practice: LessonPractice }
+
+export function isPracticeStep(step: LessonStep): step is PracticeStep {
+  return step.practice !== undefined
+}
+
 export interface Lab {
   id: string
   title: string
