@@ -1,7 +1,7 @@
 import * as ag from '../autograd'
 import type { Tensor } from '../autograd'
 import type { Node } from '../expr/ast'
-import { CONSTANTS, opOf, type OpName } from './op-of'
+import { CONSTANTS, OP_NAMES, opOf, type OpName } from './op-of'
 
 /**
  * The interpreted path: an AST run as autograd tensor ops (define-by-run, as PyTorch executes the
@@ -11,36 +11,11 @@ import { CONSTANTS, opOf, type OpName } from './op-of'
 
 type OpFunction = (...operands: Tensor[]) => Tensor
 
-const OPS: Record<OpName, OpFunction> = {
-  add: ag.add,
-  sub: ag.sub,
-  mul: ag.mul,
-  div: ag.div,
-  pow: ag.pow,
-  powScalar: ag.powScalar,
-  neg: ag.neg,
-  exp: ag.exp,
-  log: ag.log,
-  log2: ag.log2,
-  log10: ag.log10,
-  sqrt: ag.sqrt,
-  abs: ag.abs,
-  sin: ag.sin,
-  cos: ag.cos,
-  tan: ag.tan,
-  asin: ag.asin,
-  acos: ag.acos,
-  atan: ag.atan,
-  sinh: ag.sinh,
-  cosh: ag.cosh,
-  tanh: ag.tanh,
-  relu: ag.relu,
-  sigmoid: ag.sigmoid,
-  softplus: ag.softplus,
-  minimum: ag.minimum,
-  maximum: ag.maximum,
-  clamp: ag.clamp as OpFunction,
-}
+/** Each op of the language is the autograd function of the same name. */
+const OPS = Object.fromEntries(OP_NAMES.map((op) => [op, ag[op] as OpFunction])) as Record<
+  OpName,
+  OpFunction
+>
 
 /**
  * Builds f from `inputs` (one tensor per variable the expression uses). Iterative post-order, so a

@@ -1,6 +1,9 @@
-import type { FunctionName, Node } from '../expr/ast'
+import { UNARY_FUNCTIONS, type FunctionName, type Node, type UnaryFunction } from '../expr/ast'
 
-/** The autograd ops an AST node can become (names of core/autograd's rule table). */
+/**
+ * The autograd ops an AST node can become (names in core/autograd's rule table): the operators, and
+ * one op per function — the unary functions under their own names, min and max as minimum and maximum.
+ */
 export const OP_NAMES = [
   'add',
   'sub',
@@ -9,24 +12,7 @@ export const OP_NAMES = [
   'pow',
   'powScalar',
   'neg',
-  'exp',
-  'log',
-  'log2',
-  'log10',
-  'sqrt',
-  'abs',
-  'sin',
-  'cos',
-  'tan',
-  'asin',
-  'acos',
-  'atan',
-  'sinh',
-  'cosh',
-  'tanh',
-  'relu',
-  'sigmoid',
-  'softplus',
+  ...UNARY_FUNCTIONS,
   'minimum',
   'maximum',
   'clamp',
@@ -34,24 +20,7 @@ export const OP_NAMES = [
 export type OpName = (typeof OP_NAMES)[number]
 
 const FUNCTION_OPS: Record<FunctionName, OpName> = {
-  sin: 'sin',
-  cos: 'cos',
-  tan: 'tan',
-  asin: 'asin',
-  acos: 'acos',
-  atan: 'atan',
-  sinh: 'sinh',
-  cosh: 'cosh',
-  tanh: 'tanh',
-  exp: 'exp',
-  log: 'log',
-  log2: 'log2',
-  log10: 'log10',
-  sqrt: 'sqrt',
-  abs: 'abs',
-  relu: 'relu',
-  sigmoid: 'sigmoid',
-  softplus: 'softplus',
+  ...(Object.fromEntries(UNARY_FUNCTIONS.map((fn) => [fn, fn])) as Record<UnaryFunction, OpName>),
   min: 'minimum',
   max: 'maximum',
   clamp: 'clamp',

@@ -1,3 +1,4 @@
+import { isFiniteNumber, isRange, isRecord, isVariableName } from '../protocol/guards'
 import { LIMITS } from '../protocol/limits'
 import {
   pngFail,
@@ -52,24 +53,12 @@ export function embedSession(png: Uint8Array, session: PlotSession): PngResult<U
   return pngOk(writeChunks(withText(chunks.value, added)))
 }
 
-const VARIABLE = /^[A-Za-df-z]$/
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-const isFiniteNumber = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value)
-const isRange = (value: unknown): value is [number, number] =>
-  Array.isArray(value) &&
-  value.length === 2 &&
-  isFiniteNumber(value[0]) &&
-  isFiniteNumber(value[1]) &&
-  value[0] < value[1]
-
 function isPoint(value: unknown): value is Record<string, number> {
   if (!isRecord(value)) return false
   const entries = Object.entries(value)
   return (
     entries.length <= LIMITS.maxVariables &&
-    entries.every(([name, number]) => VARIABLE.test(name) && isFiniteNumber(number))
+    entries.every(([name, number]) => isVariableName(name) && isFiniteNumber(number))
   )
 }
 
@@ -96,7 +85,7 @@ export function parseSession(text: string): PngResult<PlotSession> {
     return damaged('the function is missing or too long')
   }
   if (!isPoint(point)) return damaged('the point is not a set of finite values')
-  if (typeof wrt !== 'string' || !VARIABLE.test(wrt) || !(wrt in point)) {
+  if (typeof wrt !== 'string' || !isVariableName(wrt) || !(wrt in point)) {
     return damaged('the plotted variable is missing')
   }
   if (!isRange(domain)) return damaged('the plotted range is invalid')

@@ -1,5 +1,6 @@
 import type { AnalyzeRequest, EvaluateRequest, GradientRequest } from './api'
 import { MESSAGES, requestDiagnostic, type Diagnostic } from './diagnostics'
+import { isFiniteNumber, isPlainRecord as isPlainObject, VARIABLE_NAME } from './guards'
 import { LIMITS } from './limits'
 import { fail, ok, type Result } from './result'
 
@@ -8,16 +9,7 @@ import { fail, ok, type Result } from './result'
  * line). Field by field, collecting every problem; nothing unchecked reaches the core.
  */
 
-/** One letter, any but 'e' (which is Euler's number). */
-const VARIABLE_NAME = /^[A-Za-df-z]$/
-
 type Fields = Record<string, unknown>
-
-function isPlainObject(value: unknown): value is Fields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
-  const proto: unknown = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
-}
 
 function problem(field: string, what: string): Diagnostic {
   return requestDiagnostic('invalid-request', MESSAGES.invalidRequest(field, what))
@@ -39,10 +31,6 @@ function checkExpression(value: unknown, out: Diagnostic[]): void {
   if (typeof value !== 'string') out.push(problem('expression', 'must be a string'))
   else if (value.length > LIMITS.expressionLength)
     out.push(problem('expression', `must be at most ${LIMITS.expressionLength} characters`))
-}
-
-function isFiniteNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value)
 }
 
 function checkPoint(value: unknown, out: Diagnostic[]): void {
@@ -142,4 +130,4 @@ export function validateGradientRequest(value: unknown): Result<GradientRequest>
   })
 }
 
-export const isVariableName = (name: string): boolean => VARIABLE_NAME.test(name)
+export { isVariableName } from './guards'

@@ -1,3 +1,4 @@
+import { isRecord } from '../../core/protocol/guards'
 /**
  * The learner's progress through a lab, as saved: versioned like the session (persisted-state.ts), read
  * without ever throwing. Steps are referred to by id, so a step that a later version of a lab drops is
@@ -46,8 +47,6 @@ export type ProgressOutcome =
   | { kind: 'restored'; progress: LabProgress }
   | { kind: 'reset'; reason: string }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 const isStringList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string')
 

@@ -1,3 +1,4 @@
+import { isFiniteNumber, isRange, isRecord } from '../../core/protocol/guards'
 import type { SliderState } from './variables'
 import type { ThemePreference } from './theme'
 import { THEME_PREFERENCES } from './theme'
@@ -26,17 +27,6 @@ export type LoadOutcome =
 
 /** Migrations keyed by the version they upgrade from. None yet: version 1 is the first schema. */
 const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-const isFiniteNumber = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value)
-const isRange = (value: unknown): value is [number, number] =>
-  Array.isArray(value) &&
-  value.length === 2 &&
-  isFiniteNumber(value[0]) &&
-  isFiniteNumber(value[1]) &&
-  value[0] < value[1]
 
 function isSlider(value: unknown): value is SliderState {
   return (
