@@ -3,16 +3,7 @@
  * uses (src-renderer/export). Loaded with a dynamic import by `plot` only.
  */
 import { createCanvas } from '@napi-rs/canvas'
-import {
-  Chart,
-  Decimation,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Title,
-} from 'chart.js'
+import { Chart, Title } from 'chart.js'
 import { evaluate } from '../evaluate/service'
 import { embedSession, type PlotSession } from '../png/session'
 import type { EvaluateResult } from '../protocol/api'
@@ -21,9 +12,11 @@ import { fail, ok, type Result } from '../protocol/result'
 import { stillChartConfig } from '../../src-renderer/export/chart-config'
 import { backgroundColor, exportPalette, exportTitle } from '../../src-renderer/export/options'
 import { sceneFromResult } from '../../src-renderer/export/scene'
+import { CHART_PARTS } from '../../src-renderer/chart/register'
 import type { PlotBackground } from './plot'
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Title, Decimation)
+// The app's parts, and a title, which only the exported image has.
+Chart.register(...CHART_PARTS, Title)
 // The canvas has the fonts of the system (Liberation, DejaVu…), not the browser's system-ui stack.
 Chart.defaults.font.family = 'Liberation Sans, DejaVu Sans, Arial, Helvetica, sans-serif'
 

@@ -5,17 +5,24 @@ import { robustRange } from '../chart/range'
 import { tangentPoints, toPlotted } from '../chart/series'
 
 /**
- * The chart's scene from one answer of the core, outside Vue: what the CLI draws. It follows the same
- * rules as the live chart (composables/useChartScene.ts): y-range from the data unless fixed, poles broken,
- * the tangent across the domain, points drawn when the sample count is fixed.
+ * The chart's scene from one answer of the core, outside Vue: what the live chart
+ * (composables/useChartScene.ts) and the CLI's `plot` draw. The y-range follows the data unless fixed,
+ * poles break the lines, the tangent spans the domain, points are drawn when the sample count is fixed.
  */
 export function sceneFromResult(
   result: EvaluateResult,
   request: EvaluateRequest,
-  options: { yRange: [number, number] | null; palette: ChartPalette; markers: boolean },
+  options: {
+    yRange: [number, number] | null
+    palette: ChartPalette
+    markers: boolean
+    /** Whether f″ is wanted; by default, whenever the request asked for it. */
+    showSecond?: boolean
+  },
 ): ChartScene {
   const { series } = result
-  const showSecond = request.secondDerivative === true && series.d2f !== undefined
+  const showSecond =
+    (options.showSecond ?? request.secondDerivative === true) && series.d2f !== undefined
   const yRange =
     options.yRange ??
     robustRange([series.f, series.df, ...(showSecond && series.d2f ? [series.d2f] : [])])
