@@ -5,6 +5,14 @@ import { CHROMIUM_ARGS, chromiumPath, electronBinary, NO_ELECTRON_REASON } from 
 /** A fixed port for the test server, away from the dev servers' defaults. */
 const PORT = Number(process.env.E2E_PORT ?? 4317)
 const executablePath = chromiumPath()
+// Playwright's own browser download is not used (and cannot work on machines without its CDN): say what
+// to install instead of letting it fail with "run npx playwright install".
+if (!executablePath) {
+  throw new Error(
+    'No Chromium found for the end-to-end tests. Install it (Debian/Ubuntu: apt-get install chromium) ' +
+      'or point CHROMIUM_PATH at a Chromium or Chrome executable.',
+  )
+}
 
 // Said once, in the runner (workers load this file too): why the electron project's tests are skipped.
 if (process.env.TEST_WORKER_INDEX === undefined && !electronBinary()) {

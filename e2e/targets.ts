@@ -37,5 +37,5 @@ export function electronBinary(): string | undefined {
 export const builtMain = `${repoRoot}out/main/index.js`
 
 export const NO_ELECTRON_REASON =
-  'No Electron binary here (node_modules/electron/dist is missing: the download is blocked on this machine); ' +
-  'the electron project runs where `npm install` could fetch Electron.'
+  'No Electron binary here (node_modules/electron/dist is missing); the electron project runs once it is ' +
+  'installed: `npm start` fetches it on first use, or `npx install-electron`, where Electron releases can be reached.'
