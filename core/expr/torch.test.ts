@@ -17,6 +17,8 @@ describe("toTorch: the lab's programs", () => {
       [
         'import torch',
         '',
+        'torch.set_default_dtype(torch.float64)',
+        '',
         'x = torch.tensor(2.0, requires_grad=True)',
         'y = x ** 2',
         'y.backward()',
@@ -37,6 +39,8 @@ describe("toTorch: the lab's programs", () => {
     expect(torch('u*v + (u*v)^2', { point: { u: 2, v: 1 }, variables: ['u', 'v'], wrt: 'v' })).toBe(
       [
         'import torch',
+        '',
+        'torch.set_default_dtype(torch.float64)',
         '',
         'u = torch.tensor(2.0, requires_grad=True)',
         'v = torch.tensor(1.0, requires_grad=True)',
@@ -77,7 +81,9 @@ describe('toTorch: constants become tensors where torch needs them', () => {
 
   it('imports math only for pi and e', () => {
     const program = torch('pi x + e^x', { point: { x: 1 }, variables: ['x'] })
-    expect(program.startsWith('import torch\nimport math\n\n')).toBe(true)
+    expect(
+      program.startsWith('import torch\nimport math\n\ntorch.set_default_dtype(torch.float64)\n\n'),
+    ).toBe(true)
     expect(program).toContain('\ny = math.pi * x + math.e ** x\n')
     expect(torch('x', { point: { x: 1 }, variables: ['x'] })).not.toContain('import math')
   })
@@ -101,6 +107,8 @@ describe('toTorch: constants become tensors where torch needs them', () => {
       [
         'import torch',
         '',
+        'torch.set_default_dtype(torch.float64)',
+        '',
         'x = torch.tensor(1.0, requires_grad=True)',
         'y = torch.tensor(2.0, requires_grad=True)',
         'f = y + x',
@@ -117,6 +125,8 @@ describe('toTorch: constants become tensors where torch needs them', () => {
     expect(torch('3 + 4', { point: { x: 1 }, variables: ['x'] })).toBe(
       [
         'import torch',
+        '',
+        'torch.set_default_dtype(torch.float64)',
         '',
         'x = torch.tensor(1.0, requires_grad=True)',
         'y = torch.tensor(3.0 + 4.0)',

@@ -58,6 +58,8 @@ interface Python {
  *
  *     import torch
  *
+ *     torch.set_default_dtype(torch.float64)
+ *
  *     x = torch.tensor(2.0, requires_grad=True)
  *     y = x ** 2 + 2 * x + 1
  *     y.backward()
@@ -67,8 +69,11 @@ interface Python {
  * Torch functions take tensors, not Python numbers, so a constant argument is wrapped:
  * `torch.sin(torch.tensor(2.0))`. A constant division or power that Python would refuse (1/0, 0 ** -1,
  * (-8) ** 0.5) is done on a tensor instead, where it gives inf or nan as the app does.
- * The tensors are PyTorch's default float32; the app computes in float64, so the last digits can differ.
+ * The program first makes float64 PyTorch's default, as the app computes in float64: with the default
+ * float32 the last digits would differ (sin(1) = 0.84147096 instead of 0.8414709848078965).
  */
+const FLOAT64 = 'torch.set_default_dtype(torch.float64)'
+
 export function toTorch(ast: Node, options: TorchOptions): string {
   const used = variablesOf(ast)
   const variables = [...options.variables, ...used.filter((v) => !options.variables.includes(v))]
@@ -76,7 +81,7 @@ export function toTorch(ast: Node, options: TorchOptions): string {
   const expression = render(ast, false)
   const lines = ['import torch']
   if (/\bmath\./.test(expression.text)) lines.push('import math')
-  lines.push('')
+  lines.push('', FLOAT64, '')
   for (const name of variables) {
     const value = options.point[name]
     const comment = value === undefined ? '  # no value was given; 0.0 assumed' : ''
