@@ -4,26 +4,7 @@ import { join } from 'node:path'
 import { PNG } from 'pngjs'
 import { expect, test } from './fixtures'
 import { ExportDialog } from './pages/export-dialog'
-
-type Rgba = [number, number, number, number]
-function pixel(png: PNG, x: number, y: number): Rgba {
-  const i = (png.width * y + x) * 4
-  return [...png.data.subarray(i, i + 4)] as Rgba
-}
-function countColor(png: PNG, [r, g, b]: [number, number, number], tolerance = 6): number {
-  let n = 0
-  const d = png.data
-  for (let i = 0; i < d.length; i += 4) {
-    if (
-      Math.abs(d[i]! - r) <= tolerance &&
-      Math.abs(d[i + 1]! - g) <= tolerance &&
-      Math.abs(d[i + 2]! - b) <= tolerance &&
-      d[i + 3] === 255
-    )
-      n++
-  }
-  return n
-}
+import { countColor, pixel } from '../core/png/pixels-for-tests'
 
 test.describe('PNG export', () => {
   // The desktop app saves through the native dialog, which a test cannot click; the web build downloads.

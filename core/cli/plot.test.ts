@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PNG } from 'pngjs'
 import { afterAll, describe, expect, it } from 'vitest'
+import { corners, countColor } from '../png/pixels-for-tests'
 import { readSession } from '../png/session'
 import { parseArgs, UsageError } from './args'
 import { choosePlotted, parsePlotArgs } from './plot'
@@ -20,33 +21,6 @@ function run(args: string[]) {
   })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
-
-type Rgba = [number, number, number, number]
-function pixel(png: PNG, x: number, y: number): Rgba {
-  const i = (png.width * y + x) * 4
-  return [...png.data.subarray(i, i + 4)] as Rgba
-}
-/** How many pixels are within `tolerance` of a colour (anti-aliased edges excluded). */
-function count(png: PNG, [r, g, b]: [number, number, number], tolerance = 6): number {
-  let n = 0
-  for (let i = 0; i < png.data.length; i += 4) {
-    const d = png.data
-    if (
-      Math.abs(d[i]! - r) <= tolerance &&
-      Math.abs(d[i + 1]! - g) <= tolerance &&
-      Math.abs(d[i + 2]! - b) <= tolerance &&
-      d[i + 3] === 255
-    )
-      n++
-  }
-  return n
-}
-const corners = (png: PNG) => [
-  pixel(png, 0, 0),
-  pixel(png, png.width - 1, 0),
-  pixel(png, 0, png.height - 1),
-  pixel(png, png.width - 1, png.height - 1),
-]
 
 describe('calculus-lab plot', { timeout: 120_000 }, () => {
   it('writes the chart at twice its size, opaque white, with blue f and orange f′, and the session inside', () => {
@@ -68,8 +42,8 @@ describe('calculus-lab plot', { timeout: 120_000 }, () => {
     expect([png.width, png.height]).toEqual([1600, 960])
     for (const corner of corners(png)) expect(corner).toEqual([255, 255, 255, 255])
     // The lab's matplotlib colours: C0 blue for f, C1 orange for f′ (lines 5 and 4 device pixels wide).
-    expect(count(png, [0x1f, 0x77, 0xb4])).toBeGreaterThan(2000)
-    expect(count(png, [0xff, 0x7f, 0x0e])).toBeGreaterThan(2000)
+    expect(countColor(png, [0x1f, 0x77, 0xb4])).toBeGreaterThan(2000)
+    expect(countColor(png, [0xff, 0x7f, 0x0e])).toBeGreaterThan(2000)
     expect(readSession(new Uint8Array(bytes))).toEqual({
       ok: true,
       value: {
