@@ -33,6 +33,11 @@ const nodeBuiltins = [
   'worker_threads',
   'zlib',
 ]
+/** Test support (fakes, generators, pixel readers) is for tests; shipped code never imports it. */
+const testSupportImport = {
+  group: ['**/test-support/**'],
+  message: 'test-support/ is for tests only: shipped code may not import it.',
+}
 const coreForbiddenImports = {
   paths: [
     { name: 'electron', message: 'core/ runs everywhere: no Electron here.' },
@@ -50,6 +55,7 @@ const coreForbiddenImports = {
       group: ['**/src-main/**', '**/src-renderer/**'],
       message: 'core/ may not depend on the app.',
     },
+    testSupportImport,
   ],
 }
 const domGlobals = [
@@ -110,6 +116,17 @@ export default tseslint.config(
   {
     files: ['src-renderer/**/*.{ts,vue}', 'e2e/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: [
+      'src-main/**/*.ts',
+      'src-renderer/**/*.{ts,vue}',
+      'core/worker.ts',
+      'core/cli.ts',
+      'core/cli/**/*.ts',
+    ],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [testSupportImport] }] },
   },
   {
     files: ['core/**/*.ts'],

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { PNG } from 'pngjs'
 import { expect, test } from './fixtures'
 import { ExportDialog } from './pages/export-dialog'
-import { countColor, pixel } from '../core/png/pixels-for-tests'
+import { countColor, pixel } from '../core/test-support/pixels'
 
 test.describe('PNG export', () => {
   // The desktop app saves through the native dialog, which a test cannot click; the web build downloads.

@@ -2,8 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { derivative, printExpression } from '../expr'
 import type { Node } from '../expr/ast'
-import { evaluateForTests } from '../expr/evaluate-for-tests'
-import { arbitraryNode } from '../expr/test-helpers'
+import { evaluateForTests } from '../test-support/evaluate-numerically'
+import { arbitraryNode } from '../test-support/expressions'
 import { gradientAt } from './service'
 
 /**

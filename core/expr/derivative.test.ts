@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import type { Node } from './ast'
 import { derivative, dependsOn } from './derivative'
-import { evaluateForTests } from './evaluate-for-tests'
+import { evaluateForTests } from '../test-support/evaluate-numerically'
 import { parse } from './parser'
 import { printExpression } from './print'
 import { simplify } from './simplify'
-import { arbitraryNode } from './test-helpers'
+import { arbitraryNode } from '../test-support/expressions'
 
 function ast(source: string): Node {
   const { ast, diagnostics } = parse(source)

@@ -4,7 +4,7 @@ import katex from 'katex'
 import { derivative } from './derivative'
 import { toLatex } from './latex'
 import { parse } from './parser'
-import { arbitraryNode } from './test-helpers'
+import { arbitraryNode } from '../test-support/expressions'
 
 function latex(source: string): string {
   const { ast } = parse(source)

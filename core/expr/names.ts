@@ -1,3 +1,4 @@
+import { isVariableName } from '../protocol/guards'
 import { UNARY_FUNCTIONS, type FunctionName } from './ast'
 
 /** What a name written in an expression means. */
@@ -60,11 +61,6 @@ const CONSTANT_SPELLINGS: ReadonlyMap<string, 'pi' | 'e'> = new Map([
   ['torch.pi', 'pi'],
   ['math.e', 'e'],
 ])
-
-/** A variable is one ASCII letter other than `e` (which is Euler's number). */
-export function isVariableName(text: string): boolean {
-  return /^[A-Za-z]$/.test(text) && text !== 'e'
-}
 
 export function resolveName(text: string): NameMeaning | undefined {
   const fn = FUNCTION_SPELLINGS.get(text)

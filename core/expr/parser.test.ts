@@ -13,17 +13,17 @@ import {
   num,
   pi,
   pow,
-  shapeOf,
+  spanlessTree,
   sub,
   v,
-  type Shape,
-} from './test-helpers'
+  type SpanlessTree,
+} from '../test-support/expressions'
 
-function tree(source: string): Shape {
+function tree(source: string): SpanlessTree {
   const result = parse(source)
   expect(result.diagnostics).toEqual([])
   if (!result.ast) throw new Error(`no tree for ${source}`)
-  return shapeOf(result.ast)
+  return spanlessTree(result.ast)
 }
 
 const x = v('x')
@@ -409,7 +409,7 @@ describe('parse: properties', () => {
         const text = printExpression(node)
         const result = parse(text)
         expect(result.diagnostics).toEqual([])
-        expect(result.ast && shapeOf(result.ast)).toEqual(shapeOf(node))
+        expect(result.ast && spanlessTree(result.ast)).toEqual(spanlessTree(node))
       }),
       { numRuns: 500 },
     )

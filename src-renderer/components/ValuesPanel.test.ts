@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import type { EvaluateRequest } from '../../core/protocol/api'
-import { evaluateKnown } from '../api/fake-client'
+import { evaluateKnown } from '../test-support/fake-client'
 import ValuesPanel from './ValuesPanel.vue'
 
 function panelFor(expression: string, point: Record<string, number>, wrt: string) {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import type { DesktopApi, MenuCommand } from '../../core/protocol/desktop'
 import { useCommandsStore } from '../stores/commands'
-import { freshStores } from '../stores/testing'
+import { freshStores } from '../test-support/stores'
 import { useMenuCommands } from './useMenuCommands'
 
 function fakeBridge() {

@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
-import { freshStores } from '../stores/testing'
+import { freshStores } from '../test-support/stores'
 import { useViewStore } from '../stores/view'
 import type { LineChart } from './useChart'
 import { usePanZoom } from './usePanZoom'

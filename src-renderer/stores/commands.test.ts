@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { useCommandsStore } from './commands'
-import { freshStores } from './testing'
+import { freshStores } from '../test-support/stores'
 
 beforeEach(() => {
   freshStores()

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { FakeClient } from '../api/fake-client'
+import type { FakeClient } from '../test-support/fake-client'
 import { useEvaluationStore } from './evaluation'
 import { useExpressionStore } from './expression'
-import { freshStores, settle } from './testing'
+import { freshStores, settle } from '../test-support/stores'
 import { useVariablesStore } from './variables'
 import { useViewStore } from './view'
 

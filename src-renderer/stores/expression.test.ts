@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { FakeClient } from '../api/fake-client'
+import type { FakeClient } from '../test-support/fake-client'
 import { useExpressionStore } from './expression'
-import { freshStores } from './testing'
+import { freshStores } from '../test-support/stores'
 
 let client: FakeClient
 beforeEach(() => {

@@ -14,6 +14,12 @@ describe('parsePersisted', () => {
   it('restores a session saved by this version', () => {
     expect(parsePersisted(JSON.stringify(valid))).toEqual({ kind: 'restored', state: valid })
   })
+  it("holds a slider or wrt to the language's variable rule: 'e' is Euler's number", () => {
+    const withE = { ...valid, sliders: { e: valid.sliders.x }, wrt: 'e' }
+    expect(parsePersisted(JSON.stringify(withE)).kind).toBe('reset')
+    const sliderE = { ...valid, sliders: { ...valid.sliders, e: valid.sliders.x } }
+    expect(parsePersisted(JSON.stringify(sliderE)).kind).toBe('reset')
+  })
   it('starts empty when nothing was saved', () => {
     expect(parsePersisted(null)).toEqual({ kind: 'empty' })
   })

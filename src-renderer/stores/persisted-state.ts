@@ -1,4 +1,5 @@
-import { isFiniteNumber, isRange, isRecord } from '../../core/protocol/guards'
+import { isFiniteNumber, isRange, isRecord, isVariableName } from '../../core/protocol/guards'
+import { LIMITS } from '../../core/protocol/limits'
 import type { SliderState } from './variables'
 import type { ThemePreference } from './theme'
 import { THEME_PREFERENCES } from './theme'
@@ -44,13 +45,11 @@ function isState(
   const { expression, sliders, wrt, view, theme } = value
   return (
     typeof expression === 'string' &&
-    expression.length <= 1000 &&
+    expression.length <= LIMITS.expressionLength &&
     isRecord(sliders) &&
-    Object.entries(sliders).every(
-      ([name, slider]) => /^[a-zA-Z]$/.test(name) && isSlider(slider),
-    ) &&
+    Object.entries(sliders).every(([name, slider]) => isVariableName(name) && isSlider(slider)) &&
     typeof wrt === 'string' &&
-    /^[a-zA-Z]$/.test(wrt) &&
+    isVariableName(wrt) &&
     isRecord(view) &&
     isRange(view.domain) &&
     (view.yOverride === null || isRange(view.yOverride)) &&

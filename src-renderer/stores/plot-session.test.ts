@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { usePlotSessionStore } from './plot-session'
-import { freshStores, settle } from './testing'
+import { freshStores, settle } from '../test-support/stores'
 import { useViewStore } from './view'
 import { useExpressionStore } from './expression'
 import { useEvaluationStore } from './evaluation'

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { useExpressionStore } from './expression'
-import { freshStores } from './testing'
+import { freshStores } from '../test-support/stores'
 import { useVariablesStore } from './variables'
 
 beforeEach(() => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { freshStores } from './testing'
+import { freshStores } from '../test-support/stores'
 import { DEFAULT_DOMAIN, useViewStore } from './view'
 
 beforeEach(() => {

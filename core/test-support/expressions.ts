@@ -1,17 +1,17 @@
 import fc from 'fast-check'
-import type { BinaryOperator, FunctionName, Node } from './ast'
-import { UNARY_FUNCTIONS } from './ast'
+import type { BinaryOperator, FunctionName, Node } from '../expr/ast'
+import { UNARY_FUNCTIONS } from '../expr/ast'
 
 /** A tree without spans, for comparing what two inputs mean. */
-export type Shape =
+export type SpanlessTree =
   | { kind: 'number'; value: number }
   | { kind: 'constant'; name: string }
   | { kind: 'variable'; name: string }
-  | { kind: 'neg'; operand: Shape }
-  | { kind: 'binary'; op: string; left: Shape; right: Shape }
-  | { kind: 'call'; fn: string; args: Shape[] }
+  | { kind: 'neg'; operand: SpanlessTree }
+  | { kind: 'binary'; op: string; left: SpanlessTree; right: SpanlessTree }
+  | { kind: 'call'; fn: string; args: SpanlessTree[] }
 
-export function shapeOf(node: Node): Shape {
+export function spanlessTree(node: Node): SpanlessTree {
   switch (node.kind) {
     case 'number':
       return { kind: 'number', value: node.value }
@@ -20,29 +20,38 @@ export function shapeOf(node: Node): Shape {
     case 'variable':
       return { kind: 'variable', name: node.name }
     case 'neg':
-      return { kind: 'neg', operand: shapeOf(node.operand) }
+      return { kind: 'neg', operand: spanlessTree(node.operand) }
     case 'binary':
-      return { kind: 'binary', op: node.op, left: shapeOf(node.left), right: shapeOf(node.right) }
+      return {
+        kind: 'binary',
+        op: node.op,
+        left: spanlessTree(node.left),
+        right: spanlessTree(node.right),
+      }
     case 'call':
-      return { kind: 'call', fn: node.fn, args: node.args.map(shapeOf) }
+      return { kind: 'call', fn: node.fn, args: node.args.map(spanlessTree) }
   }
 }
 
 /** Builders for expected trees in tests, without spans. */
-export const num = (value: number): Shape => ({ kind: 'number', value })
-export const v = (name: string): Shape => ({ kind: 'variable', name })
-export const pi: Shape = { kind: 'constant', name: 'pi' }
-export const e: Shape = { kind: 'constant', name: 'e' }
-export const neg = (operand: Shape): Shape => ({ kind: 'neg', operand })
+export const num = (value: number): SpanlessTree => ({ kind: 'number', value })
+export const v = (name: string): SpanlessTree => ({ kind: 'variable', name })
+export const pi: SpanlessTree = { kind: 'constant', name: 'pi' }
+export const e: SpanlessTree = { kind: 'constant', name: 'e' }
+export const neg = (operand: SpanlessTree): SpanlessTree => ({ kind: 'neg', operand })
 const bin =
   (op: string) =>
-  (left: Shape, right: Shape): Shape => ({ kind: 'binary', op, left, right })
+  (left: SpanlessTree, right: SpanlessTree): SpanlessTree => ({ kind: 'binary', op, left, right })
 export const add = bin('add')
 export const sub = bin('sub')
 export const mul = bin('mul')
 export const div = bin('div')
 export const pow = bin('pow')
-export const call = (fn: string, ...args: Shape[]): Shape => ({ kind: 'call', fn, args })
+export const call = (fn: string, ...args: SpanlessTree[]): SpanlessTree => ({
+  kind: 'call',
+  fn,
+  args,
+})
 
 const S: [number, number] = [0, 0]
 

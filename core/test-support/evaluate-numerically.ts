@@ -1,4 +1,4 @@
-import type { BinaryOperator, Node } from './ast'
+import type { BinaryOperator, Node } from '../expr/ast'
 
 /**
  * A plain numeric evaluator, for tests only (the app evaluates with the autograd core). It follows the

@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { setCalculusClient } from '../api/calculus'
-import { createFakeClient, type FakeClient } from '../api/fake-client'
+import { createFakeClient, type FakeClient } from './fake-client'
 
 /** A fresh Pinia and a fresh fake core for one test. */
 export function freshStores(): FakeClient {
