@@ -1,22 +1,20 @@
 /**
  * Draws the plot with Chart.js on @napi-rs/canvas, from the same scene and chart configuration the app
- * uses (src-renderer/export). Loaded with a dynamic import by `plot` only.
+ * uses (core/picture). Loaded with a dynamic import by `plot` only.
  */
 import { createCanvas } from '@napi-rs/canvas'
-import { Chart, Title } from 'chart.js'
 import { evaluate } from '../evaluate/service'
+import { registerStillChartParts, type ChartTarget } from '../picture/chart-parts'
+import { sceneFromResult } from '../picture/scene'
+import { stillChartConfig } from '../picture/still-config'
+import { backgroundColor, exportPalette, exportTitle } from '../picture/still-options'
 import { embedSession, type PlotSession } from '../png/session'
 import type { EvaluateResult } from '../protocol/api'
 import type { Diagnostic } from '../protocol/diagnostics'
 import { fail, ok, type Result } from '../protocol/result'
-import { stillChartConfig } from '../../src-renderer/export/chart-config'
-import { backgroundColor, exportPalette, exportTitle } from '../../src-renderer/export/options'
-import { sceneFromResult } from '../../src-renderer/export/scene'
-import { CHART_PARTS } from '../../src-renderer/chart/register'
 import type { PlotBackground } from './plot'
 
-// The app's parts, and a title, which only the exported image has.
-Chart.register(...CHART_PARTS, Title)
+const Chart = registerStillChartParts()
 // The canvas has the fonts of the system (Liberation, DejaVu…), not the browser's system-ui stack.
 Chart.defaults.font.family = 'Liberation Sans, DejaVu Sans, Arial, Helvetica, sans-serif'
 
@@ -64,7 +62,7 @@ export async function renderPlotPng(request: RenderRequest): Promise<Result<Uint
   })
   const canvas = createCanvas(size.width, size.height)
   // Chart.js runs on its basic platform in Node: it draws on any object with getContext('2d').
-  const chart = new Chart(canvas as unknown as ConstructorParameters<typeof Chart>[0], config)
+  const chart = new Chart(canvas as unknown as ChartTarget, config)
   try {
     const png = new Uint8Array(await canvas.encode('png'))
     const embedded = embedSession(png, session)

@@ -4,7 +4,7 @@
  * `grad` and `batch` start as fast as before.
  */
 import { LIMITS } from '../protocol/limits'
-import type { PlotSession } from '../png/session'
+import { plotSessionOf, type PlotSession } from '../png/session'
 import { assertKnownOptions, parseNumber, parsePoint, UsageError, type ParsedArgs } from './args'
 
 export type PlotBackground = 'white' | 'transparent' | 'dark'
@@ -97,12 +97,5 @@ export function choosePlotted(options: PlotOptions, variables: readonly string[]
 }
 
 export function sessionOf(options: PlotOptions, wrt: string): PlotSession {
-  return {
-    expression: options.expression,
-    point: { ...options.point },
-    wrt,
-    domain: [options.domain[0], options.domain[1]],
-    yRange: null,
-    samples: options.samples,
-  }
+  return plotSessionOf({ ...options, wrt, yRange: null })
 }

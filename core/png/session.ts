@@ -29,6 +29,28 @@ export interface PlotSession {
   samples: number | null
 }
 
+/**
+ * The one way a session is made (the app's export, the CLI's `plot`, the explorer's current plot): every
+ * part is copied, so a session never shares an object with the state it was read from.
+ */
+export function plotSessionOf(view: {
+  readonly expression: string
+  readonly point: Readonly<Record<string, number>>
+  readonly wrt: string
+  readonly domain: readonly [number, number]
+  readonly yRange: readonly [number, number] | null
+  readonly samples: number | null
+}): PlotSession {
+  return {
+    expression: view.expression,
+    point: { ...view.point },
+    wrt: view.wrt,
+    domain: [view.domain[0], view.domain[1]],
+    yRange: view.yRange === null ? null : [view.yRange[0], view.yRange[1]],
+    samples: view.samples,
+  }
+}
+
 export const SESSION_KEYWORD = 'Calculus Lab session'
 const FORMAT = 'calculus-lab/plot-session'
 const VERSION = 1

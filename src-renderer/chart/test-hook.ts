@@ -1,4 +1,12 @@
-import type { PlotPoint } from './series'
+import type { ChartScene } from '../../core/picture/chart-config'
+import type { PlotPoint } from '../../core/picture/series'
+
+/**
+ * A read-only view of what the chart draws, for the end-to-end tests, the UI benchmark and the screenshots.
+ * Only a build made for tests carries it (`vite build --mode e2e`, see composables/useChart.ts): the shipped
+ * web and desktop builds never reference this module, so it is dropped from their bundles (the packaging
+ * layout check asserts it).
+ */
 
 /** What the chart last drew, copied so a test can read it but never change the app through it. */
 export interface PlottedSnapshot {
@@ -27,4 +35,69 @@ export interface LabTestHook {
   /** Calls `listener` after every draw; returns the unsubscribe function. */
   onRender(listener: (mark: RenderMark) => void): () => void
   plotted(): PlottedSnapshot | null
+}
+
+/** What the chart's owner tells the hook: it was mounted, it drew a scene, it went away. */
+export interface ChartProbe {
+  install(): void
+  drawn(scene: ChartScene): void
+  uninstall(): void
+}
+
+const copy = (points: PlotPoint[]) => points.map(({ x, y }) => ({ x, y }))
+
+function snapshotOf(scene: ChartScene): PlottedSnapshot {
+  return {
+    wrt: scene.wrt,
+    xDomain: [...scene.xDomain],
+    yRange: [...scene.yRange],
+    f: copy(scene.plotted.f),
+    df: copy(scene.plotted.df),
+    d2f: scene.plotted.d2f && copy(scene.plotted.d2f),
+    tangent: copy(scene.tangent),
+    point: scene.point && { ...scene.point },
+  }
+}
+
+/** The hook of one chart, published as `window.__calculusLab` while the chart is mounted. */
+export function createTestHook(): ChartProbe {
+  let renders = 0
+  let firstRender: RenderMark | null = null
+  let lastRender: RenderMark | null = null
+  let lastScene: ChartScene | null = null
+  const listeners = new Set<(mark: RenderMark) => void>()
+
+  const hook: LabTestHook = {
+    get renders() {
+      return renders
+    },
+    get firstRender() {
+      return firstRender
+    },
+    get lastRender() {
+      return lastRender
+    },
+    onRender(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    plotted: () => (lastScene ? snapshotOf(lastScene) : null),
+  }
+
+  return {
+    install: () => {
+      window.__calculusLab = hook
+    },
+    drawn(scene) {
+      lastScene = scene
+      renders++
+      const mark: RenderMark = { at: performance.now(), pointX: scene.point?.x ?? null }
+      lastRender = mark
+      firstRender ??= mark
+      listeners.forEach((listener) => listener(mark))
+    },
+    uninstall: () => {
+      if (window.__calculusLab === hook) delete window.__calculusLab
+    },
+  }
 }

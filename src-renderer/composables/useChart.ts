@@ -1,26 +1,16 @@
 import type { Chart } from 'chart.js'
 import { markRaw, onBeforeUnmount, onMounted, watch, type Ref } from 'vue'
-import { applyScene, createChartConfig, styleKey, type ChartScene } from '../chart/config'
-import { registerChartParts } from '../chart/register'
-import type { PlotPoint } from '../chart/series'
-import type { LabTestHook, PlottedSnapshot, RenderMark } from '../chart/test-hook'
+import {
+  applyScene,
+  createChartConfig,
+  styleKey,
+  type ChartScene,
+} from '../../core/picture/chart-config'
+import { registerChartParts } from '../../core/picture/chart-parts'
+import type { PlotPoint } from '../../core/picture/series'
+import { createTestHook } from '../chart/test-hook'
 
 export type LineChart = Chart<'line', PlotPoint[]>
-
-const copy = (points: PlotPoint[]) => points.map(({ x, y }) => ({ x, y }))
-
-function snapshotOf(scene: ChartScene): PlottedSnapshot {
-  return {
-    wrt: scene.wrt,
-    xDomain: [...scene.xDomain],
-    yRange: [...scene.yRange],
-    f: copy(scene.plotted.f),
-    df: copy(scene.plotted.df),
-    d2f: scene.plotted.d2f && copy(scene.plotted.d2f),
-    tangent: copy(scene.tangent),
-    point: scene.point && { ...scene.point },
-  }
-}
 
 /**
  * Owns the Chart.js instance of one canvas: creates it when there is something to draw, redraws in place
@@ -30,11 +20,9 @@ function snapshotOf(scene: ChartScene): PlottedSnapshot {
 export function useChart(canvas: Ref<HTMLCanvasElement | null>, scene: Ref<ChartScene | null>) {
   let chart: LineChart | null = null
   let currentStyle = ''
-  let renders = 0
-  let firstRender: RenderMark | null = null
-  let lastRender: RenderMark | null = null
-  const listeners = new Set<(mark: RenderMark) => void>()
-  let lastScene: ChartScene | null = null
+  // Vite replaces MODE at build time: outside a build made for tests (`--mode e2e`) this is `null` and
+  // the test hook's module is never bundled.
+  const testHook = import.meta.env.MODE === 'e2e' ? createTestHook() : null
 
   function draw(next: ChartScene | null): void {
     const element = canvas.value
@@ -49,43 +37,22 @@ export function useChart(canvas: Ref<HTMLCanvasElement | null>, scene: Ref<Chart
       chart = markRaw(new ChartClass(element, createChartConfig(next))) as LineChart
       currentStyle = key
     }
-    lastScene = next
-    renders++
-    lastRender = { at: performance.now(), pointX: next.point?.x ?? null }
-    firstRender ??= lastRender
-    listeners.forEach((listener) => listener(lastRender as RenderMark))
-  }
-
-  const hook: LabTestHook = {
-    get renders() {
-      return renders
-    },
-    get firstRender() {
-      return firstRender
-    },
-    get lastRender() {
-      return lastRender
-    },
-    onRender(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    plotted: () => (lastScene ? snapshotOf(lastScene) : null),
+    testHook?.drawn(next)
   }
 
   onMounted(() => {
-    window.__calculusLab = hook
+    testHook?.install()
     draw(scene.value)
   })
   watch(scene, draw)
   onBeforeUnmount(() => {
     chart?.destroy()
     chart = null
-    if (window.__calculusLab === hook) delete window.__calculusLab
+    testHook?.uninstall()
   })
 
   return {
-    /** The live instance (for pan/zoom pixel mapping, and for exporting the canvas). */
+    /** The live instance (for pan/zoom pixel mapping). */
     chart: (): LineChart | null => chart,
   }
 }

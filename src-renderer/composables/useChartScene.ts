@@ -1,15 +1,15 @@
 import { computed, type ComputedRef } from 'vue'
-import { paletteFor } from '../chart/palette'
-import type { ChartScene } from '../chart/config'
-import { sceneFromResult } from '../export/scene'
+import type { ChartScene } from '../../core/picture/chart-config'
+import { paletteFor } from '../../core/picture/palette'
+import { sceneFromResult } from '../../core/picture/scene'
 import { useEvaluationStore } from '../stores/evaluation'
 import { useThemeStore } from '../stores/theme'
 import { useViewStore } from '../stores/view'
 
 /**
  * The chart's content as plain data, derived from the latest answer of the core and the view, by the same
- * rules the CLI's `plot` uses (export/scene.ts). Anything that draws the explorer's chart (the live canvas,
- * a PNG export) starts from this scene.
+ * rules the CLI's `plot` uses (core/picture/scene.ts). Anything that draws the explorer's chart (the live
+ * canvas, a PNG export) starts from this scene.
  */
 export function useChartScene(): ComputedRef<ChartScene | null> {
   const evaluation = useEvaluationStore()

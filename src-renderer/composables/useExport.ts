@@ -1,6 +1,5 @@
-import { embedSession, type PlotSession } from '../../core/png/session'
-import { stillChartConfig } from '../export/chart-config'
-import { deliverPng, type Delivery } from '../export/deliver'
+import type { Ref } from 'vue'
+import { stillChartConfig } from '../../core/picture/still-config'
 import {
   backgroundColor,
   exportPalette,
@@ -8,26 +7,30 @@ import {
   exportTitle,
   suggestedFileName,
   type ExportOptions,
-} from '../export/options'
+} from '../../core/picture/still-options'
+import { embedSession, plotSessionOf, type PlotSession } from '../../core/png/session'
+import { deliverPng, type Delivery } from '../export/deliver'
 import { renderChartPng } from '../export/render'
 import { useEvaluationStore } from '../stores/evaluation'
 import { useThemeStore } from '../stores/theme'
 import { useViewStore } from '../stores/view'
 import { useChartScene } from './useChartScene'
 
-/** The live chart's size in CSS pixels (what the learner sees), or null before it is drawn. */
-export function liveChartSize(): { width: number; height: number } | null {
-  const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="plot"] canvas')
+/** A chart canvas's size in CSS pixels (what the learner sees), or null before it is laid out. */
+export function canvasSize(
+  canvas: HTMLCanvasElement | null,
+): { width: number; height: number } | null {
   if (!canvas) return null
   const { width, height } = canvas.getBoundingClientRect()
   return width > 0 && height > 0 ? { width: Math.round(width), height: Math.round(height) } : null
 }
 
 /**
- * Exports the chart on screen as a PNG: the same scene redrawn at the chosen scale and background, with a
- * title, and the session (function, point, plotted variable, view) embedded so the file can be reopened.
+ * Exports the chart on screen (drawn on `canvas`, given by the chart's owner) as a PNG: the same scene
+ * redrawn at the chosen scale and background, with a title, and the session (function, point, plotted
+ * variable, view) embedded so the file can be reopened.
  */
-export function useExport() {
+export function useExport(canvas: Readonly<Ref<HTMLCanvasElement | null>>) {
   const scene = useChartScene()
   const evaluation = useEvaluationStore()
   const view = useViewStore()
@@ -37,20 +40,15 @@ export function useExport() {
   function plottedSession(): PlotSession | null {
     const request = evaluation.answered
     if (!request) return null
-    return {
-      expression: request.expression,
-      point: { ...request.point },
-      wrt: request.wrt,
-      domain: [request.domain[0], request.domain[1]],
-      yRange: view.yOverride ? [view.yOverride[0], view.yOverride[1]] : null,
-      samples: view.fixedSamples,
-    }
+    return plotSessionOf({ ...request, yRange: view.yOverride, samples: view.fixedSamples })
   }
+
+  const chartSize = () => canvasSize(canvas.value)
 
   async function exportPng(options: ExportOptions): Promise<Delivery> {
     const current = scene.value
     const session = plottedSession()
-    const size = liveChartSize()
+    const size = chartSize()
     if (!current || !session || !size) {
       return { kind: 'failed', message: 'There is no plot to export yet.' }
     }
@@ -73,5 +71,5 @@ export function useExport() {
     return deliverPng(withSession.value, suggestedFileName(session.expression))
   }
 
-  return { exportPng, chartSize: liveChartSize, exportSize }
+  return { exportPng, chartSize, exportSize }
 }

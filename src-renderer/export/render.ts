@@ -1,6 +1,6 @@
-import { Title, type ChartConfiguration } from 'chart.js'
-import { registerChartParts } from '../chart/register'
-import type { PlotPoint } from '../chart/series'
+import type { ChartConfiguration } from 'chart.js'
+import { registerStillChartParts } from '../../core/picture/chart-parts'
+import type { PlotPoint } from '../../core/picture/series'
 
 /**
  * Draws a still chart on a canvas of its own (never the live one, which keeps its size and pixel ratio)
@@ -10,8 +10,7 @@ export async function renderChartPng(
   config: ChartConfiguration<'line', PlotPoint[]>,
   size: { width: number; height: number },
 ): Promise<Uint8Array> {
-  const Chart = registerChartParts()
-  Chart.register(Title)
+  const Chart = registerStillChartParts()
   const canvas = document.createElement('canvas')
   // A non-responsive chart takes its size from the canvas it is given.
   canvas.width = size.width

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { watch } from 'vue'
-import type { PlotSession } from '../../core/png/session'
+import { plotSessionOf, type PlotSession } from '../../core/png/session'
 import { useExpressionStore } from './expression'
 import { useVariablesStore } from './variables'
 import { useViewStore } from './view'
@@ -80,14 +80,14 @@ export const usePlotSessionStore = defineStore('plot-session', () => {
 
   /** What is plotted now: the last function that parsed, and the view it is shown in. */
   function current(): PlotSession {
-    return {
+    return plotSessionOf({
       expression: expression.validText ?? expression.text,
-      point: { ...variables.point },
+      point: variables.point,
       wrt: variables.wrt,
-      domain: [view.domain[0], view.domain[1]],
-      yRange: view.yOverride ? [view.yOverride[0], view.yOverride[1]] : null,
+      domain: view.domain,
+      yRange: view.yOverride,
       samples: view.fixedSamples,
-    }
+    })
   }
 
   /** Puts a plot on screen; resolves once the function has been analysed. */

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { ResolvedTheme } from '../chart/palette'
+import type { ResolvedTheme } from '../../core/picture/palette'
 
 export type ThemePreference = 'system' | 'light' | 'dark'
 export const THEME_PREFERENCES: readonly ThemePreference[] = ['system', 'light', 'dark']

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { paletteFor } from '../chart/palette'
-import { stillChartConfig } from './chart-config'
+import { paletteFor } from './palette'
+import { stillChartConfig } from './still-config'
 import {
   backgroundColor,
   exportPalette,
@@ -8,8 +8,8 @@ import {
   exportTitle,
   suggestedFileName,
   type ExportScale,
-} from './options'
-import type { ChartScene } from '../chart/config'
+} from './still-options'
+import type { ChartScene } from './chart-config'
 
 const scene: ChartScene = {
   plotted: { f: [{ x: 0, y: 0 }], df: [{ x: 0, y: 0 }], d2f: null },

@@ -1,8 +1,8 @@
-import type { EvaluateRequest, EvaluateResult } from '../../core/protocol/api'
-import type { ChartScene } from '../chart/config'
-import type { ChartPalette } from '../chart/palette'
-import { robustRange } from '../chart/range'
-import { tangentPoints, toPlotted } from '../chart/series'
+import type { EvaluateRequest, EvaluateResult } from '../protocol/api'
+import type { ChartScene } from './chart-config'
+import type { ChartPalette } from './palette'
+import { robustRange } from './range'
+import { tangentPoints, toPlotted } from './series'
 
 /**
  * The chart's scene from one answer of the core, outside Vue: what the live chart

@@ -1,7 +1,7 @@
 import type { Chart, ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js'
 import type { ChartPalette } from './palette'
 import type { PlotPoint, PlottedSeries } from './series'
-import { formatNumber } from '../format'
+import { formatNumber } from './format'
 
 /**
  * Everything the chart shows, as plain data. This module is free of Vue and the DOM so that a headless

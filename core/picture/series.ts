@@ -1,4 +1,4 @@
-import type { Series } from '../../core/protocol/api'
+import type { Series } from '../protocol/api'
 
 /** Chart.js's internal point format: with `parsing: false` the chart reads these objects as they are. */
 export interface PlotPoint {

@@ -1,6 +1,6 @@
-import type { PlotSession } from '../../core/png/session'
-import { paletteFor, type ChartPalette, type ResolvedTheme } from '../chart/palette'
-import { formatNumber } from '../format'
+import type { PlotSession } from '../png/session'
+import { paletteFor, type ChartPalette, type ResolvedTheme } from './palette'
+import { formatNumber } from './format'
 
 /** What the learner chooses when exporting a PNG. */
 export type ExportScale = 1 | 2 | 3

@@ -1,9 +1,9 @@
 import type { ChartConfiguration, Plugin } from 'chart.js'
-import { createChartConfig, type ChartScene } from '../chart/config'
-import type { PlotPoint } from '../chart/series'
+import { createChartConfig, type ChartScene } from './chart-config'
+import type { PlotPoint } from './series'
 
 /**
- * The explorer's chart configuration (chart/config.ts), adapted for a still image: a fixed size and pixel
+ * The explorer's chart configuration (chart-config.ts), adapted for a still image: a fixed size and pixel
  * ratio, a title, an opaque background when asked, no tooltip. The app's export (in the browser) and the
  * CLI's `plot` (in Node, on @napi-rs/canvas) both draw from this, so their pictures are the same.
  */

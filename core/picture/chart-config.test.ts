@@ -1,6 +1,6 @@
 import type { Chart } from 'chart.js'
 import { describe, expect, it } from 'vitest'
-import { applyScene, createChartConfig, DATASET, styleKey, type ChartScene } from './config'
+import { applyScene, createChartConfig, DATASET, styleKey, type ChartScene } from './chart-config'
 import { paletteFor } from './palette'
 import type { PlotPoint } from './series'
 
