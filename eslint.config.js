@@ -5,59 +5,123 @@ import pluginVue from 'eslint-plugin-vue'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
 
-/**
- * Layers by runtime, as VS Code enforces common/browser/node: core/ is our `common`. It may not import
- * Electron, Vue, renderer libraries or Node, nor touch DOM globals. Only the two entry points that adapt it
- * to a runtime (worker.ts, cli.ts), the CLI's own folder, and tests beside the code may reach for Node.
- */
-const nodeBuiltins = [
-  'assert',
-  'buffer',
-  'child_process',
-  'crypto',
-  'events',
-  'fs',
-  'fs/promises',
-  'http',
-  'https',
-  'module',
-  'net',
-  'os',
-  'path',
-  'perf_hooks',
-  'process',
-  'readline',
-  'stream',
-  'url',
-  'util',
-  'worker_threads',
-  'zlib',
-]
+import layers from './scripts/eslint-layers.js'
+
 /** Test support (fakes, generators, pixel readers) is for tests; shipped code never imports it. */
 const testSupportImport = {
   group: ['**/test-support/**'],
   message: 'test-support/ is for tests only: shipped code may not import it.',
 }
-const coreForbiddenImports = {
-  paths: [
-    { name: 'electron', message: 'core/ runs everywhere: no Electron here.' },
-    { name: 'vue', message: 'core/ runs everywhere: no Vue here.' },
-    { name: 'pinia', message: 'core/ runs everywhere: no Pinia here.' },
-    ...nodeBuiltins.map((name) => ({ name, message: 'core/ runs everywhere: no Node here.' })),
-  ],
-  patterns: [
-    { group: ['node:*'], message: 'core/ runs everywhere: no Node here.' },
-    {
-      group: ['electron/*', 'vue/*', 'chart.js', 'chart.js/*', 'katex'],
-      message: 'core/ runs everywhere.',
-    },
-    {
-      group: ['**/src-main/**', '**/src-renderer/**'],
-      message: 'core/ may not depend on the app.',
-    },
-    testSupportImport,
-  ],
-}
+
+/**
+ * Layers by runtime, as VS Code enforces common / browser / node / electron-main: each layer declares what
+ * it may import (scripts/eslint-layers.js reads the globs), and the few files that adapt a layer to a
+ * runtime are named with what they may add and why. Layers only point down: main, the renderer and the
+ * CLI import core, never each other. Tests and test-support are not shipped and are not layered.
+ */
+const notShipped = ['**/*.test.ts', '**/test-support/**']
+/** core/ is our `common`: it runs in the worker, the renderer, main and Node. */
+const commonCore = [
+  'core/**',
+  // What adapts core to a runtime is not common: only its runtime's layer uses it.
+  '!core/worker.ts',
+  '!core/cli.ts',
+  '!core/cli/**',
+  '!core/node/**',
+  // The picture draws with Chart.js: the renderer and the CLI use it, the engine and the worker do not.
+  '!core/picture/**',
+]
+const layerRules = [
+  {
+    layer: 'core/',
+    files: ['core/**/*.ts'],
+    allow: commonCore,
+  },
+  {
+    layer: 'core/worker.ts',
+    files: ['core/worker.ts'],
+    // The worker thread's entry point: it talks to its parent over worker_threads' port.
+    allow: [...commonCore, 'node:worker_threads'],
+  },
+  {
+    layer: 'core/cli/',
+    files: ['core/cli.ts', 'core/cli/**/*.ts'],
+    // The command line runs in Node: it reads argv, writes files, and draws on @napi-rs/canvas.
+    // `--version` reads package.json.
+    allow: ['core/**', '!core/worker.ts', 'node:**', '@napi-rs/canvas', 'package.json'],
+  },
+  {
+    layer: 'core/picture/',
+    files: ['core/picture/**/*.ts'],
+    // Chart.js configurations and the registry of its parts; no canvas, no DOM (the renderer and the CLI
+    // each bring their own canvas).
+    allow: [...commonCore, 'core/picture/**', 'chart.js'],
+  },
+  {
+    layer: 'core/node/',
+    files: ['core/node/**/*.ts'],
+    // Node-only helpers shared by main and the CLI: the atomic file write (a random temporary name,
+    // written and renamed beside the target).
+    allow: [
+      ...commonCore,
+      'core/node/**',
+      'node:fs',
+      'node:fs/promises',
+      'node:path',
+      'node:crypto',
+    ],
+  },
+  {
+    layer: 'src-main/',
+    files: ['src-main/**/*.ts'],
+    // The Electron main process: Electron, Node and the common core (and the worker it starts, as a path).
+    allow: [
+      'src-main/**',
+      'core/**',
+      '!core/cli.ts',
+      '!core/cli/**',
+      '!core/picture/**',
+      'electron',
+      'node:**',
+      // The window's icon, bundled by electron-vite as a file beside main (`?asset`).
+      'assets/**',
+    ],
+  },
+  {
+    layer: 'src-main/preload/',
+    files: ['src-main/preload/**/*.ts'],
+    // The sandboxed preload: contextBridge and ipcRenderer, and the protocol it forwards; nothing else
+    // runs there.
+    allow: ['src-main/preload/**', 'core/protocol/**', 'electron'],
+  },
+  {
+    layer: 'src-renderer/',
+    files: ['src-renderer/**/*.{ts,vue}'],
+    // The page: Vue, Pinia, Chart.js and KaTeX over the common core and its picture. No Electron and no
+    // Node: the desktop app's powers arrive only through the preload's bridge.
+    allow: [
+      'src-renderer/**',
+      'core/**',
+      '!core/worker.ts',
+      '!core/cli.ts',
+      '!core/cli/**',
+      '!core/node/**',
+      'vue',
+      'pinia',
+      'chart.js',
+      'katex',
+      'katex/**',
+      // The About dialog shows the product's name, version and description.
+      'package.json',
+    ],
+  },
+].map(({ layer, files, allow }) => ({
+  files,
+  ignores: notShipped,
+  plugins: { layers },
+  rules: { 'layers/allowed-imports': ['error', { layer, allow }] },
+}))
+
 const domGlobals = [
   'window',
   'document',
@@ -118,24 +182,17 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: [
-      'src-main/**/*.ts',
-      'src-renderer/**/*.{ts,vue}',
-      'core/worker.ts',
-      'core/cli.ts',
-      'core/cli/**/*.ts',
-    ],
-    ignores: ['**/*.test.ts', '**/test-support/**'],
+    files: ['core/**/*.ts', 'src-main/**/*.ts', 'src-renderer/**/*.{ts,vue}'],
+    ignores: notShipped,
     rules: { 'no-restricted-imports': ['error', { patterns: [testSupportImport] }] },
   },
+  ...layerRules,
   {
+    // Only what adapts core to Node (the worker's entry, the CLI, core/node) may touch Node's globals.
     files: ['core/**/*.ts'],
-    ignores: ['core/worker.ts', 'core/cli.ts', 'core/cli/**', 'core/**/*.test.ts'],
+    ignores: ['core/worker.ts', 'core/cli.ts', 'core/cli/**', 'core/node/**', ...notShipped],
     languageOptions: { globals: {} },
-    rules: {
-      'no-restricted-imports': ['error', coreForbiddenImports],
-      'no-restricted-globals': ['error', ...domGlobals],
-    },
+    rules: { 'no-restricted-globals': ['error', ...domGlobals] },
   },
   prettier,
 )
