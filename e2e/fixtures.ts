@@ -46,7 +46,7 @@ export const test = base.extend<AppFixtures & TargetOptions, WorkerFixtures>({
       }
       if (!existsSync(builtMain)) {
         throw new Error(
-          `${builtMain} is missing: run \`npm run build\` before the electron project.`,
+          `${builtMain} is missing: run \`npm run build:e2e\` before the electron project.`,
         )
       }
       const app = await _electron.launch({ executablePath, args: [builtMain] })

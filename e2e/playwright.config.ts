@@ -39,9 +39,10 @@ export default defineConfig<TargetOptions>({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: 'npm run build:web && tsx scripts/serve-web.ts',
+    // The build made for tests: the shipped web build carries no test hook to read the chart through.
+    command: 'npm run build:web:e2e && tsx scripts/serve-web.ts',
     cwd: '..',
-    env: { PORT: String(PORT) },
+    env: { PORT: String(PORT), WEB_ROOT: 'out/web-e2e' },
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

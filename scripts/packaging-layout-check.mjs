@@ -3,7 +3,9 @@
 // `electron-builder --linux dir` with a stand-in electronDist (a folder holding a fake `electron`
 // executable, so no Electron download is needed) and reads the resulting app.asar to check what the
 // installers would ship: main, preload, renderer and the core worker (unpacked), the icon, and nothing else
-// (no node_modules, no sources, no tests, no devDependencies). It also reports the bundle and asar sizes.
+// (no node_modules, no sources, no tests, no devDependencies). It also builds the web app, and checks that
+// no shipped bundle (out/main, out/preload, out/renderer, out/web) carries test support or the chart's test
+// hook, and that KaTeX's fonts ship as woff2 only. It reports the bundle and asar sizes.
 // The packed "app" cannot start: its Electron is a shell script that says so.
 import { spawnSync } from 'node:child_process'
 import {
@@ -12,6 +14,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -43,16 +46,64 @@ function sizeOf(path) {
   return readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0)
 }
 
+/** Every file under `path`, as paths from `path`. */
+function filesUnder(path, prefix = '') {
+  return readdirSync(path, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? filesUnder(join(path, entry.name), `${prefix}${entry.name}/`)
+      : [`${prefix}${entry.name}`],
+  )
+}
+
+/**
+ * Text that only test code holds, each surviving minification (a window property, a library's messages)
+ * or naming test support in the unminified bundles (main, preload).
+ */
+const TEST_MARKERS = [
+  ["the chart's test hook", '__calculusLab'],
+  ["the test hook's factory", 'createTestHook'],
+  ["the renderer's fake client", 'createFakeClient'],
+  ["the renderer's test stores", 'freshStores'],
+  ['the fake electron', 'fake-electron'],
+  ['a test-support module', 'test-support/'],
+  ['fast-check', 'Property failed by returning false'],
+  ['pngjs', 'bad png - invalid'],
+]
+/** Which markers the code files of a build contain, as "marker in file". */
+function testCodeIn(dir) {
+  return filesUnder(dir)
+    .filter((file) => /\.(?:m?js|cjs|html|css)$/.test(file))
+    .flatMap((file) => {
+      const text = readFileSync(join(dir, file), 'utf8')
+      return TEST_MARKERS.filter(([, marker]) => text.includes(marker)).map(
+        ([what]) => `${what} in ${file}`,
+      )
+    })
+}
+
 const workDir = mkdtempSync(join(tmpdir(), 'calculus-layout-'))
 const standIn = join(workDir, 'electron-stand-in')
 const output = join(workDir, 'dist')
 try {
-  if (!process.argv.includes('--skip-build'))
+  const vite = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js')
+  if (!process.argv.includes('--skip-build')) {
     run(
       'electron-vite build',
       join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js'),
       ['build', '-c', 'electron.config.ts'],
     )
+    run('vite build (web)', vite, ['build', '-c', 'vite.web.config.ts', '--logLevel', 'warn'])
+  }
+  // The build made for tests, to prove the scan below finds the hook where it is meant to be.
+  run('vite build --mode e2e (web, for tests)', vite, [
+    'build',
+    '-c',
+    'vite.web.config.ts',
+    '--mode',
+    'e2e',
+    '--logLevel',
+    'warn',
+  ])
 
   // What electron-builder copies as "Electron" for Linux: a folder with an `electron` executable.
   mkdirSync(standIn)
@@ -170,6 +221,37 @@ try {
     sourceOrTest.length === 0,
     sourceOrTest.map((f) => f.path).join(', '),
   )
+  for (const part of ['main', 'preload', 'renderer', 'web']) {
+    const found = testCodeIn(join(root, 'out', part))
+    check(
+      `out/${part} carries no test support and no test hook`,
+      found.length === 0,
+      found.join(', '),
+    )
+  }
+  check(
+    'the scan finds the test hook in the build made for tests (out/web-e2e), so it can fail',
+    testCodeIn(join(root, 'out', 'web-e2e')).some((found) => found.startsWith('the chart')),
+  )
+
+  const katexFonts = join(dirname(require.resolve('katex/package.json')), 'dist', 'fonts')
+  const unusedFonts = readdirSync(katexFonts).filter((name) => /\.(?:ttf|woff)$/.test(name))
+  const savedBytes = unusedFonts.reduce(
+    (sum, name) => sum + statSync(join(katexFonts, name)).size,
+    0,
+  )
+  for (const part of ['renderer', 'web']) {
+    const fonts = filesUnder(join(root, 'out', part)).filter((file) =>
+      /\.(?:ttf|woff2?)$/.test(file),
+    )
+    const others = fonts.filter((file) => !file.endsWith('.woff2'))
+    check(
+      `out/${part} ships KaTeX's fonts as woff2 only`,
+      others.length === 0 && fonts.length > 0,
+      others.length > 0 ? others.join(', ') : 'no woff2 fonts at all',
+    )
+  }
+
   check(
     'the installers are configured to burn the hardening fuses (applied to the real Electron only)',
     electronFuses?.runAsNode === false &&
@@ -189,8 +271,11 @@ try {
     )
 
   console.log('\nsizes:')
-  for (const part of ['main', 'preload', 'renderer'])
+  for (const part of ['main', 'preload', 'renderer', 'web'])
     console.log(`  out/${part}: ${kib(sizeOf(join(root, 'out', part)))}`)
+  console.log(
+    `  KaTeX fonts as woff2 only: ${kib(savedBytes)} of .ttf/.woff (${unusedFonts.length} files) not shipped in each of out/renderer and out/web`,
+  )
   console.log(`  app.asar: ${kib(statSync(archive).size)} (${files.length} files)`)
   console.log(
     `  app.asar.unpacked: ${kib(sizeOf(join(unpackedApp, 'resources', 'app.asar.unpacked')))}`,

@@ -4,7 +4,8 @@ import { openWebSession } from './web-session'
 
 /**
  * Makes the README's screenshots of the explorer from the web build: the lab's f = uv + u² plotted along u,
- * in the light and the dark theme. Run `npm run screenshot` after any visible change.
+ * in the light and the dark theme, from the build made for tests (its test hook says when the chart is
+ * drawn). Run `npm run screenshot` after any visible change.
  */
 /** The browser globals used page-side (this file is type-checked without the DOM library). */
 interface BrowserSide {

@@ -4,11 +4,12 @@ import { createStaticServer } from './static-server'
 
 /**
  * Serves the built web app (out/web) on 127.0.0.1 and prints its URL. `npm run web` builds first;
- * PORT chooses the port (default 5174; 0 picks a free one).
+ * PORT chooses the port (default 5174; 0 picks a free one); WEB_ROOT another build (the end-to-end tests
+ * serve the build made for tests, out/web-e2e).
  */
-const root = fileURLToPath(new URL('../out/web', import.meta.url))
+const root = process.env.WEB_ROOT ?? fileURLToPath(new URL('../out/web', import.meta.url))
 if (!existsSync(`${root}/index.html`)) {
-  console.error('No web build in out/web. Run `npm run build:web` first (or `npm run web`).')
+  console.error(`No web build in ${root}. Run \`npm run build:web\` first (or \`npm run web\`).`)
   process.exit(1)
 }
 const port = Number(process.env.PORT ?? 5174)

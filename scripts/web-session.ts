@@ -5,7 +5,10 @@ import { chromium, type Browser } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/targets'
 import { createStaticServer } from './static-server'
 
-/** The built web app served on a free local port, and a Chromium to look at it (for bench and screenshot). */
+/**
+ * The web build made for tests (out/web-e2e: the app plus the chart's read-only test hook) served on a
+ * free local port, and a Chromium to look at it (for bench and screenshot).
+ */
 export interface WebSession {
   url: string
   browser: Browser
@@ -13,10 +16,10 @@ export interface WebSession {
 }
 
 export async function openWebSession(
-  root = process.env.WEB_ROOT ?? fileURLToPath(new URL('../out/web', import.meta.url)),
+  root = process.env.WEB_ROOT ?? fileURLToPath(new URL('../out/web-e2e', import.meta.url)),
 ): Promise<WebSession> {
   if (!existsSync(`${root}/index.html`)) {
-    throw new Error(`No web build in ${root}: run \`npm run build:web\` first.`)
+    throw new Error(`No web build in ${root}: run \`npm run build:web:e2e\` first.`)
   }
   const executablePath = chromiumPath()
   if (!executablePath) {
