@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
-import { katexWoff2Only } from './scripts/katex-woff2'
+import { katexWoff2Only } from './scripts/katex-woff2.ts'
 
 /**
  * The web build of the renderer: the same app as in Electron, with the core in a Web Worker.
