@@ -6,7 +6,7 @@ declare global {
   interface Window {
     /** The preload bridge in Electron; absent in the web build. */
     calculus?: DesktopApi
-    /** Read-only view of what the chart plots, for end-to-end tests and the UI benchmark. */
+    /** Read-only view of what the chart plots: only in a build made for tests (chart/test-hook.ts). */
     __calculusLab?: LabTestHook
   }
 }

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import type { PlottedSnapshot } from '../../src-renderer/chart/test-hook'
 
-/** The chart and its toolbar. What is drawn is read through the app's read-only test hook. */
+/** The chart and its toolbar. What is drawn is read through the read-only test hook of the build made for tests. */
 export class PlotPanel {
   readonly surface: Locator
   readonly zoomInButton: Locator
