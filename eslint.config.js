@@ -137,5 +137,24 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...domGlobals],
     },
   },
+  // --- renderer: the preload bridge (lab helper, issue 8) ---------------------------------------------
+  // `window.calculus` is read in src-renderer/api/ only (desktopBridge / isDesktop in api/desktop.ts);
+  // tests may install a fake bridge.
+  {
+    files: ['src-renderer/**/*.{ts,vue}'],
+    ignores: ['src-renderer/api/**', '**/*.test.ts', '**/test-support/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'globalThis', 'self'].map((object) => ({
+          object,
+          property: 'calculus',
+          message:
+            'Reach the desktop bridge through src-renderer/api/desktop.ts (desktopBridge, isDesktop).',
+        })),
+      ],
+    },
+  },
+  // --- end renderer: the preload bridge ---------------------------------------------------------------
   prettier,
 )
