@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
 import { useLabStore } from './lab'
 import { LABS, type Lab } from '../lessons'
-import { labProgressKey, parseProgress } from './lab-progress'
+import { labProgressKey, savedProgress } from './lab-progress-state'
 
 function restart() {
   setActivePinia(createPinia())
@@ -94,7 +94,15 @@ describe('the lab store', () => {
   })
 })
 
-describe('parseProgress', () => {
+describe('saved lab progress', () => {
+  const labWith = (id: string, stepIds: string[]): Lab => ({
+    id,
+    title: id,
+    intro: '',
+    steps: stepIds.map((stepId) => ({ ...LABS[0]!.steps[0]!, id: stepId })),
+  })
+  const parse = (raw: string | null, labId: string, stepIds: string[]) =>
+    savedProgress(labWith(labId, stepIds)).parse(raw)
   const base = {
     version: 1,
     labId: 'lab',
@@ -108,18 +116,18 @@ describe('parseProgress', () => {
     solutionsShown: [],
   }
   it('drops steps the lab no longer has', () => {
-    expect(parseProgress(JSON.stringify(base), 'lab', ['a', 'b'])).toEqual({
+    expect(parse(JSON.stringify(base), 'lab', ['a', 'b'])).toEqual({
       kind: 'restored',
-      progress: { ...base, current: null, completed: ['a'], answers: { a: base.answers.a } },
+      value: { ...base, current: null, completed: ['a'], answers: { a: base.answers.a } },
     })
   })
   it('refuses unreadable, foreign and damaged saves', () => {
-    expect(parseProgress('{', 'lab', ['a']).kind).toBe('reset')
-    expect(parseProgress(JSON.stringify({ ...base, version: 2 }), 'lab', ['a']).kind).toBe('reset')
-    expect(parseProgress(JSON.stringify(base), 'other', ['a']).kind).toBe('reset')
-    expect(
-      parseProgress(JSON.stringify({ ...base, answers: { a: { text: 1 } } }), 'lab', ['a']).kind,
-    ).toBe('reset')
-    expect(parseProgress(null, 'lab', ['a'])).toEqual({ kind: 'empty' })
+    expect(parse('{', 'lab', ['a']).kind).toBe('reset')
+    expect(parse(JSON.stringify({ ...base, version: 2 }), 'lab', ['a']).kind).toBe('reset')
+    expect(parse(JSON.stringify(base), 'other', ['a']).kind).toBe('reset')
+    expect(parse(JSON.stringify({ ...base, answers: { a: { text: 1 } } }), 'lab', ['a']).kind).toBe(
+      'reset',
+    )
+    expect(parse(null, 'lab', ['a'])).toEqual({ kind: 'empty' })
   })
 })

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { parsePersisted, SCHEMA_VERSION } from './persisted-state'
+import { savedSession, SCHEMA_VERSION } from './persisted-state'
+
+const parsePersisted = (raw: string | null) => savedSession.parse(raw)
 
 const valid = {
   version: SCHEMA_VERSION,
@@ -12,7 +14,7 @@ const valid = {
 
 describe('parsePersisted', () => {
   it('restores a session saved by this version', () => {
-    expect(parsePersisted(JSON.stringify(valid))).toEqual({ kind: 'restored', state: valid })
+    expect(parsePersisted(JSON.stringify(valid))).toEqual({ kind: 'restored', value: valid })
   })
   it("holds a slider or wrt to the language's variable rule: 'e' is Euler's number", () => {
     const withE = { ...valid, sliders: { e: valid.sliders.x }, wrt: 'e' }
