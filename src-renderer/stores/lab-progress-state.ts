@@ -107,7 +107,7 @@ export const savedProgress = (lab: Lab): Persisted<LabProgress> =>
 export const savedActiveLab = definePersisted<{ labId: string }>({
   key: ACTIVE_LAB_KEY,
   version: 1,
-  subject: 'the lab shown last',
+  subject: 'the saved choice',
   plural: 'lab choices',
   guard: ({ labId }) => (isStringWithin(labId, stepIdLength) ? { labId } : null),
   migrations: { 0: (old) => ({ labId: old.labId }) },

@@ -22,6 +22,14 @@ describe('parsePersisted', () => {
     const sliderE = { ...valid, sliders: { ...valid.sliders, e: valid.sliders.x } }
     expect(parsePersisted(JSON.stringify(sliderE)).kind).toBe('reset')
   })
+  it('reads a session exactly as this version stores it today', () => {
+    // Written by persistence.ts at the first schema version, copied from localStorage.
+    const today =
+      '{"version":1,"expression":"u*v + u^2","sliders":{"x":{"value":2,"min":-5,"max":5,"step":0.1},' +
+      '"u":{"value":3,"min":-5,"max":5,"step":0.1},"v":{"value":2,"min":-5,"max":5,"step":0.1}},' +
+      '"wrt":"u","view":{"domain":[-2,2],"yOverride":[-1,4],"showSecond":false},"theme":"dark"}'
+    expect(parsePersisted(today)).toEqual({ kind: 'restored', value: JSON.parse(today) })
+  })
   it('starts empty when nothing was saved', () => {
     expect(parsePersisted(null)).toEqual({ kind: 'empty' })
   })

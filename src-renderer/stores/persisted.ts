@@ -1,5 +1,4 @@
 import { isRecord } from '../../core/protocol/guards'
-import { countKeysUpTo } from './bounded'
 
 /**
  * The renderer's one way of saving state: a versioned JSON record under a key, upgraded by migrations
@@ -10,8 +9,6 @@ import { countKeysUpTo } from './bounded'
 
 /** Longest saved text read back. A session or a lab's progress is a few KB; anything this long is not ours. */
 export const MAX_STORED_CHARS = 64 * 1024
-/** Most top-level fields a saved record may have (ours have at most eight). */
-export const MAX_STORED_FIELDS = 32
 
 type Migration = (old: Record<string, unknown>) => Record<string, unknown>
 
@@ -22,9 +19,15 @@ export interface PersistedSpec<T extends object> {
   subject: string
   /** The same in the plural: 'sessions' (saved by version 0 cannot be upgraded). */
   plural: string
-  /** Reads a record of the current version; null when it is damaged. Bounded: see ./bounded. */
+  /**
+   * Reads a record of the current version into a new value; null when it is damaged. It reads named
+   * fields only, and counts any record or array before walking it (see ./bounded).
+   */
   guard: (data: Record<string, unknown>) => T | null
-  /** Upgrades keyed by the version they start from; 0 is a record saved before it carried a version. */
+  /**
+   * Upgrades keyed by the version they start from; 0 is a record saved before it carried a version. A
+   * migration picks the fields it keeps, never spreads the old record (it may hold a million keys).
+   */
   migrations?: Readonly<Record<number, Migration>>
   /** Reads a save that is not JSON at all (a format from before JSON) as a version-0 record. */
   fromText?: (raw: string) => Record<string, unknown> | null
@@ -37,7 +40,10 @@ export type Loaded<T> =
   | { kind: 'reset'; reason: string }
 
 export interface Persisted<T extends object> {
-  /** Reads the save; a save that has to be reset is removed, so the reason is given once. */
+  /**
+   * Reads the save. One that has to be reset is removed, so its reason is given once; one that was
+   * migrated is written back in the current format.
+   */
   load(): Loaded<T>
   /** Reads stored text (null: nothing saved). */
   parse(raw: string | null): Loaded<T>
@@ -63,7 +69,6 @@ export function definePersisted<T extends object>(spec: PersistedSpec<T>): Persi
 
   function accept(data: unknown): Loaded<T> {
     if (!isRecord(data)) return reset('has no version')
-    if (countKeysUpTo(data, MAX_STORED_FIELDS) > MAX_STORED_FIELDS) return reset('is damaged')
     const version = data.version ?? (spec.migrations?.[0] ? 0 : undefined)
     if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) {
       return reset('has no version')
@@ -109,6 +114,7 @@ export function definePersisted<T extends object>(spec: PersistedSpec<T>): Persi
     }
     const outcome = parse(raw)
     if (outcome.kind === 'reset') clear()
+    if (outcome.kind === 'migrated') save(outcome.value)
     return outcome
   }
 
