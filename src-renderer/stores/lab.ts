@@ -5,8 +5,8 @@ import { savedActiveLab } from './lab-progress-state'
 import { useLabProgressStore } from './lab-progress'
 
 /**
- * The walkthrough: which lab, whether the panel is open, and which step is on screen. The learner's
- * progress is the lab-progress store's; this store passes it on, so the panel reads one store.
+ * The walkthrough: which lab (and switching labs), whether the panel is open, and which step is on
+ * screen. The learner's progress is the lab-progress store's; this store passes on what the panel reads.
  */
 export const useLabStore = defineStore('lab', () => {
   const progressStore = useLabProgressStore()
@@ -72,8 +72,9 @@ export const useLabStore = defineStore('lab', () => {
     if (started) return
     const choice = savedActiveLab.load()
     const id = choice.kind === 'restored' || choice.kind === 'migrated' ? choice.value.labId : ''
-    if (choice.kind === 'reset')
+    if (choice.kind === 'reset') {
       choiceNotice.value = `The lab shown last was forgotten: ${choice.reason}.`
+    }
     show(labById(id) ?? (LABS[0] as Lab))
     started = true
   }
@@ -108,7 +109,6 @@ export const useLabStore = defineStore('lab', () => {
     goTo,
     resume,
     showSteps,
-    markCompleted: (stepId: string) => progressStore.markCompleted(stepId),
     next,
     previous,
     recordAnswer: (stepId: string, text: string, correct: boolean) =>
