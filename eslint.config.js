@@ -194,5 +194,22 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: { 'no-restricted-globals': ['error', ...domGlobals] },
   },
+  // The renderer reaches the preload bridge only through api/: `window.calculus` is read in src-renderer/api/ only (desktopBridge / isDesktop in api/desktop.ts);
+  // tests may install a fake bridge.
+  {
+    files: ['src-renderer/**/*.{ts,vue}'],
+    ignores: ['src-renderer/api/**', '**/*.test.ts', '**/test-support/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'globalThis', 'self'].map((object) => ({
+          object,
+          property: 'calculus',
+          message:
+            'Reach the desktop bridge through src-renderer/api/desktop.ts (desktopBridge, isDesktop).',
+        })),
+      ],
+    },
+  },
   prettier,
 )

@@ -1,6 +1,7 @@
 import type { CalculusApi, CoreMethod, RequestOf, ResponseOf } from '../../core/protocol/api'
 import { MESSAGES, requestDiagnostic } from '../../core/protocol/diagnostics'
 import { fail } from '../../core/protocol/result'
+import { desktopBridge } from './desktop'
 import { createWorkerClient, type WorkerPort } from './worker-client'
 
 /**
@@ -34,7 +35,8 @@ function bridgeClient(bridge: CalculusApi): CalculusApi {
 }
 
 export function createCalculusClient(): CalculusApi {
-  return window.calculus ? bridgeClient(window.calculus) : createWorkerClient(spawnCoreWorker)
+  const bridge = desktopBridge()
+  return bridge ? bridgeClient(bridge) : createWorkerClient(spawnCoreWorker)
 }
 
 let client: CalculusApi | null = null

@@ -1,5 +1,6 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
+import { LIMITS } from '../../core/protocol/limits'
 import ExpressionInput from './ExpressionInput.vue'
 
 const caretDiagnostic = {
@@ -17,6 +18,11 @@ describe('ExpressionInput', () => {
     await input.setValue('x^3')
     expect(wrapper.emitted('update:text')).toEqual([['x^3']])
     expect(input.attributes('aria-invalid')).toBe('false')
+  })
+
+  it('stops typing at the core’s expression length limit (LIMITS.expressionLength)', () => {
+    const wrapper = mount(ExpressionInput, { props: { text: 'x', diagnostics: [] } })
+    expect(wrapper.get('input').attributes('maxlength')).toBe(String(LIMITS.expressionLength))
   })
 
   it('underlines exactly the characters a diagnostic points at, with its message and fix', async () => {

@@ -1,5 +1,6 @@
 import { onBeforeUnmount, onMounted } from 'vue'
 import type { MenuCommand } from '../../core/protocol/desktop'
+import { desktopBridge } from '../api/desktop'
 import { useCommandsStore } from '../stores/commands'
 
 /**
@@ -14,7 +15,7 @@ export function useMenuCommands(handlers: Partial<Record<MenuCommand, () => void
     for (const [command, handler] of Object.entries(handlers) as [MenuCommand, () => void][]) {
       cleanups.push(commands.register(command, handler))
     }
-    const unsubscribe = window.calculus?.onMenu((command) => commands.dispatch(command))
+    const unsubscribe = desktopBridge()?.onMenu((command) => commands.dispatch(command))
     if (unsubscribe) cleanups.push(unsubscribe)
   })
   onBeforeUnmount(() => cleanups.splice(0).forEach((cleanup) => cleanup()))

@@ -1,4 +1,5 @@
 import type { SavePngResult } from '../../core/protocol/desktop'
+import { desktopBridge } from '../api/desktop'
 
 export type Delivery =
   | { kind: 'saved'; path: string }
@@ -11,7 +12,7 @@ export type Delivery =
  * file), or a download in the web build.
  */
 export async function deliverPng(bytes: Uint8Array, suggestedName: string): Promise<Delivery> {
-  const bridge = window.calculus
+  const bridge = desktopBridge()
   if (bridge) {
     try {
       const result = await bridge.savePng({ bytes, suggestedName })

@@ -1,5 +1,6 @@
 import { readSession, type PlotSession } from '../../core/png/session'
 import { LIMITS } from '../../core/protocol/limits'
+import { desktopBridge } from '../api/desktop'
 
 export type OpenOutcome =
   | { kind: 'opened'; name: string; session: PlotSession }
@@ -16,7 +17,7 @@ export function sessionFromPng(name: string, bytes: Uint8Array): OpenOutcome {
 
 /** Lets the learner pick a PNG: the native dialog in the desktop app. */
 export async function openPngWithDialog(): Promise<OpenOutcome> {
-  const bridge = window.calculus
+  const bridge = desktopBridge()
   if (!bridge) return { kind: 'cancelled' }
   const result = await bridge.openPng()
   if (!result.ok) {

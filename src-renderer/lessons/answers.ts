@@ -1,4 +1,5 @@
 import type { CalculusApi, EvaluateRequest } from '../../core/protocol/api'
+import { LIMITS } from '../../core/protocol/limits'
 import { fail, ok, type Result } from '../../core/protocol/result'
 import type { LessonPlot, LessonPractice, LessonStep, StatedValue } from './types'
 
@@ -31,7 +32,8 @@ export async function practiceAnswer(
     point: { ...practice.point },
     wrt: practice.variable,
     domain: [at - 1, at + 1],
-    samples: 2,
+    // Only the gradient at the point is read: the fewest samples the core accepts.
+    samples: LIMITS.minSamples,
   })
   if (!result.ok) return result
   return ok(result.value.gradient[practice.variable] ?? NaN)

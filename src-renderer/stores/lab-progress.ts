@@ -1,102 +1,91 @@
-import { isRecord } from '../../core/protocol/guards'
+import { defineStore } from 'pinia'
+import { computed, ref, watch } from 'vue'
+import type { Lab } from '../lessons'
+import {
+  emptyProgress,
+  LAB_PROGRESS_LIMITS,
+  savedProgress,
+  type LabProgress,
+  type StepAnswer,
+} from './lab-progress-state'
+import type { Persisted } from './persisted'
+
 /**
- * The learner's progress through a lab, as saved: versioned like the session (persisted-state.ts), read
- * without ever throwing. Steps are referred to by id, so a step that a later version of a lab drops is
- * simply forgotten.
+ * The learner's progress through the lab on screen: steps done, answers, solutions seen. Saved as it
+ * changes (once `load` has run), so it survives a restart; a damaged save becomes a notice.
  */
-export const LAB_PROGRESS_VERSION = 1
-/** Each lab's progress is saved under its own key, so labs never overwrite each other. */
-export const labProgressKey = (labId: string) => `calculus-lab:lab-progress:${labId}`
-/** Which lab the panel showed last. */
-export const ACTIVE_LAB_KEY = 'calculus-lab:lab-active'
+export const useLabProgressStore = defineStore('lab-progress', () => {
+  const progress = ref<LabProgress>(emptyProgress(''))
+  const notice = ref<string | null>(null)
+  let saved: Persisted<LabProgress> | null = null
 
-export interface StepAnswer {
-  /** What the learner typed last. */
-  text: string
-  correct: boolean
-  /** How many times they pressed Check. */
-  tries: number
-}
-
-export interface LabProgress {
-  version: typeof LAB_PROGRESS_VERSION
-  labId: string
-  /** Whether the Lab panel was open. */
-  open: boolean
-  /** The step the learner was on, or null before they started. */
-  current: string | null
-  completed: string[]
-  answers: Record<string, StepAnswer>
-  solutionsShown: string[]
-}
-
-export function emptyProgress(labId: string): LabProgress {
-  return {
-    version: LAB_PROGRESS_VERSION,
-    labId,
-    open: false,
-    current: null,
-    completed: [],
-    answers: {},
-    solutionsShown: [],
-  }
-}
-
-export type ProgressOutcome =
-  | { kind: 'empty' }
-  | { kind: 'restored'; progress: LabProgress }
-  | { kind: 'reset'; reason: string }
-
-const isStringList = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((item) => typeof item === 'string')
-
-function isAnswer(value: unknown): value is StepAnswer {
-  return (
-    isRecord(value) &&
-    typeof value.text === 'string' &&
-    value.text.length <= 200 &&
-    typeof value.correct === 'boolean' &&
-    Number.isSafeInteger(value.tries) &&
-    (value.tries as number) >= 0
+  const hasProgress = computed(
+    () => progress.value.current !== null || progress.value.completed.length > 0,
   )
-}
+  const completedCount = computed(() => progress.value.completed.length)
 
-/** Keeps only what refers to steps of the lab (known ids). */
-function restrictTo(progress: LabProgress, stepIds: readonly string[]): LabProgress {
-  const known = (id: string) => stepIds.includes(id)
+  function isCompleted(stepId: string): boolean {
+    return progress.value.completed.includes(stepId)
+  }
+  function answerOf(stepId: string): StepAnswer | null {
+    return progress.value.answers[stepId] ?? null
+  }
+  function solutionShown(stepId: string): boolean {
+    return progress.value.solutionsShown.includes(stepId)
+  }
+
+  function markCompleted(stepId: string): void {
+    if (!isCompleted(stepId)) progress.value.completed.push(stepId)
+  }
+
+  function recordAnswer(stepId: string, text: string, correct: boolean): void {
+    const tries = (answerOf(stepId)?.tries ?? 0) + 1
+    const kept = text.slice(0, LAB_PROGRESS_LIMITS.answerLength)
+    progress.value.answers[stepId] = { text: kept, correct, tries }
+    if (correct) markCompleted(stepId)
+  }
+
+  function revealSolution(stepId: string): void {
+    if (!solutionShown(stepId)) progress.value.solutionsShown.push(stepId)
+  }
+
+  /** Forgets every answer and completed step; whether the panel is open stays as it is. */
+  function reset(): void {
+    progress.value = { ...emptyProgress(progress.value.labId), open: progress.value.open }
+  }
+
+  function save(): void {
+    if (saved && !saved.save(progress.value)) {
+      notice.value = 'Your lab progress could not be saved (storage is full or unavailable).'
+    }
+  }
+
+  // Created with the store, so it lives as long as the store; it saves only once a lab is loaded.
+  watch(progress, save, { deep: true })
+
+  /** Shows `lab`'s own saved progress (or a fresh start); the previous lab's is saved first. */
+  function load(lab: Lab): void {
+    if (saved) save()
+    const next = savedProgress(lab)
+    const outcome = next.load()
+    progress.value = outcome.kind === 'restored' ? outcome.value : emptyProgress(lab.id)
+    notice.value =
+      outcome.kind === 'reset' ? `Your lab progress was reset: ${outcome.reason}.` : null
+    saved = next
+  }
+
   return {
-    ...progress,
-    current: progress.current !== null && known(progress.current) ? progress.current : null,
-    completed: [...new Set(progress.completed.filter(known))],
-    answers: Object.fromEntries(Object.entries(progress.answers).filter(([id]) => known(id))),
-    solutionsShown: [...new Set(progress.solutionsShown.filter(known))],
+    progress,
+    notice,
+    hasProgress,
+    completedCount,
+    isCompleted,
+    answerOf,
+    solutionShown,
+    markCompleted,
+    recordAnswer,
+    revealSolution,
+    reset,
+    load,
   }
-}
-
-export function parseProgress(
-  raw: string | null,
-  labId: string,
-  stepIds: readonly string[],
-): ProgressOutcome {
-  if (raw === null) return { kind: 'empty' }
-  let data: unknown
-  try {
-    data = JSON.parse(raw)
-  } catch {
-    return { kind: 'reset', reason: 'it could not be read' }
-  }
-  if (!isRecord(data) || data.version !== LAB_PROGRESS_VERSION) {
-    return { kind: 'reset', reason: 'it was saved in an unknown format' }
-  }
-  const { open, current, completed, answers, solutionsShown } = data
-  const valid =
-    data.labId === labId &&
-    typeof open === 'boolean' &&
-    (current === null || typeof current === 'string') &&
-    isStringList(completed) &&
-    isRecord(answers) &&
-    Object.values(answers).every(isAnswer) &&
-    isStringList(solutionsShown)
-  if (!valid) return { kind: 'reset', reason: 'it is damaged' }
-  return { kind: 'restored', progress: restrictTo(data as unknown as LabProgress, stepIds) }
-}
+})

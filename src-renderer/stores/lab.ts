@@ -1,63 +1,34 @@
 import { defineStore } from 'pinia'
-import { computed, ref, watch } from 'vue'
+import { computed, ref } from 'vue'
 import { labById, LABS, type Lab, type LessonStep } from '../lessons'
-import {
-  ACTIVE_LAB_KEY,
-  emptyProgress,
-  labProgressKey,
-  parseProgress,
-  type LabProgress,
-  type StepAnswer,
-} from './lab-progress'
-
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage
-  } catch {
-    return null
-  }
-}
+import { savedActiveLab } from './lab-progress-state'
+import { useLabProgressStore } from './lab-progress'
 
 /**
- * The walkthrough: which lab, which step is on screen, and the learner's progress (saved as it changes, so
- * it survives a restart). The panel shows either the list of steps or one step.
+ * The walkthrough: which lab (and switching labs), whether the panel is open, and which step is on
+ * screen. The learner's progress is the lab-progress store's; this store passes on what the panel reads.
  */
 export const useLabStore = defineStore('lab', () => {
+  const progressStore = useLabProgressStore()
+  const progress = computed(() => progressStore.progress)
   const lab = ref<Lab>(LABS[0] as Lab)
-  const progress = ref<LabProgress>(emptyProgress(lab.value.id))
   /** What the panel shows: the list of steps, or the current step. Not saved: a restart opens the list. */
   const showing = ref<'steps' | 'step'>('steps')
-  const notice = ref<string | null>(null)
+  const choiceNotice = ref<string | null>(null)
   let started = false
 
   const steps = computed(() => lab.value.steps)
   const open = computed(() => progress.value.open)
+  const notice = computed(() => progressStore.notice ?? choiceNotice.value)
   const currentIndex = computed(() => {
     const index = steps.value.findIndex((step) => step.id === progress.value.current)
     return index === -1 ? 0 : index
   })
   const currentStep = computed<LessonStep>(() => steps.value[currentIndex.value] as LessonStep)
-  const hasProgress = computed(
-    () => progress.value.current !== null || progress.value.completed.length > 0,
-  )
-  const completedCount = computed(() => progress.value.completed.length)
 
-  function isCompleted(stepId: string): boolean {
-    return progress.value.completed.includes(stepId)
-  }
-  function answerOf(stepId: string): StepAnswer | null {
-    return progress.value.answers[stepId] ?? null
-  }
-  function solutionShown(stepId: string): boolean {
-    return progress.value.solutionsShown.includes(stepId)
-  }
-
-  function openPanel(): void {
-    progress.value.open = true
-  }
-  function closePanel(): void {
-    progress.value.open = false
-  }
+  const openPanel = () => void (progress.value.open = true)
+  const closePanel = () => void (progress.value.open = false)
+  const showSteps = () => void (showing.value = 'steps')
 
   function goTo(stepId: string): void {
     if (!steps.value.some((step) => step.id === stepId)) return
@@ -71,18 +42,10 @@ export const useLabStore = defineStore('lab', () => {
     goTo(progress.value.current ?? (steps.value[0] as LessonStep).id)
   }
 
-  function showSteps(): void {
-    showing.value = 'steps'
-  }
-
-  function markCompleted(stepId: string): void {
-    if (!isCompleted(stepId)) progress.value.completed.push(stepId)
-  }
-
   /** Leaves the current step forwards; a step that is read (not practice) counts as done. */
   function next(): void {
     const step = currentStep.value
-    if (!step.practice) markCompleted(step.id)
+    if (!step.practice) progressStore.markCompleted(step.id)
     const following = steps.value[currentIndex.value + 1]
     if (following) goTo(following.id)
     else showing.value = 'steps'
@@ -93,57 +56,26 @@ export const useLabStore = defineStore('lab', () => {
     if (before) goTo(before.id)
   }
 
-  function recordAnswer(stepId: string, text: string, correct: boolean): void {
-    const tries = (answerOf(stepId)?.tries ?? 0) + 1
-    progress.value.answers[stepId] = { text: text.slice(0, 200), correct, tries }
-    if (correct) markCompleted(stepId)
-  }
-
-  function revealSolution(stepId: string): void {
-    if (!solutionShown(stepId)) progress.value.solutionsShown.push(stepId)
-  }
-
   /** Forgets every answer and completed step; the panel stays open on the list of steps. */
   function reset(): void {
-    progress.value = { ...emptyProgress(lab.value.id), open: progress.value.open }
+    progressStore.reset()
     showing.value = 'steps'
   }
 
-  function save(): void {
-    try {
-      storage()?.setItem(labProgressKey(lab.value.id), JSON.stringify(progress.value))
-    } catch {
-      notice.value = 'Your lab progress could not be saved (storage is full or unavailable).'
-    }
-  }
-
-  // Created with the store (not in start()), so it lives as long as the store, whoever called start().
-  watch(
-    progress,
-    () => {
-      if (started) save()
-    },
-    { deep: true },
-  )
-
-  /** Makes `next` the lab on screen, with its own saved progress (or a fresh start). */
-  function load(next: Lab): void {
-    const ids = next.steps.map((step) => step.id)
-    const key = labProgressKey(next.id)
-    const outcome = parseProgress(storage()?.getItem(key) ?? null, next.id, ids)
+  function show(next: Lab): void {
     lab.value = next
-    progress.value = outcome.kind === 'restored' ? outcome.progress : emptyProgress(next.id)
-    notice.value = null
-    if (outcome.kind === 'reset') {
-      notice.value = `Your lab progress was reset: ${outcome.reason}.`
-      storage()?.removeItem(key)
-    }
+    progressStore.load(next)
   }
 
   /** Restores the last lab and its progress, and saves every change from then on. Call once at start. */
   function start(): void {
     if (started) return
-    load(labById(storage()?.getItem(ACTIVE_LAB_KEY) ?? '') ?? (LABS[0] as Lab))
+    const choice = savedActiveLab.load()
+    const id = choice.kind === 'restored' || choice.kind === 'migrated' ? choice.value.labId : ''
+    if (choice.kind === 'reset') {
+      choiceNotice.value = `The lab shown last was forgotten: ${choice.reason}.`
+    }
+    show(labById(id) ?? (LABS[0] as Lab))
     started = true
   }
 
@@ -152,12 +84,10 @@ export const useLabStore = defineStore('lab', () => {
     const next = labById(id)
     if (!next || next.id === lab.value.id) return
     const wasOpen = progress.value.open
-    // Saved now: the watch would only run after the switch, with the other lab's progress.
-    save()
-    load(next)
+    show(next)
     progress.value.open = wasOpen
     showing.value = 'steps'
-    storage()?.setItem(ACTIVE_LAB_KEY, next.id)
+    savedActiveLab.save({ labId: next.id })
   }
 
   return {
@@ -169,21 +99,21 @@ export const useLabStore = defineStore('lab', () => {
     open,
     currentIndex,
     currentStep,
-    hasProgress,
-    completedCount,
-    isCompleted,
-    answerOf,
-    solutionShown,
+    hasProgress: computed(() => progressStore.hasProgress),
+    completedCount: computed(() => progressStore.completedCount),
+    isCompleted: (stepId: string) => progressStore.isCompleted(stepId),
+    answerOf: (stepId: string) => progressStore.answerOf(stepId),
+    solutionShown: (stepId: string) => progressStore.solutionShown(stepId),
     openPanel,
     closePanel,
     goTo,
     resume,
     showSteps,
-    markCompleted,
     next,
     previous,
-    recordAnswer,
-    revealSolution,
+    recordAnswer: (stepId: string, text: string, correct: boolean) =>
+      progressStore.recordAnswer(stepId, text, correct),
+    revealSolution: (stepId: string) => progressStore.revealSolution(stepId),
     reset,
     start,
     chooseLab,

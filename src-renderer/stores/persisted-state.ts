@@ -1,8 +1,10 @@
-import { isFiniteNumber, isRange, isRecord, isVariableName } from '../../core/protocol/guards'
+import { isFiniteNumber, isRange, isVariableName } from '../../core/protocol/guards'
 import { LIMITS } from '../../core/protocol/limits'
 import type { SliderState } from './variables'
 import type { ThemePreference } from './theme'
 import { THEME_PREFERENCES } from './theme'
+import { isRecordWithin, isStringWithin } from './bounded'
+import { definePersisted } from './persisted'
 
 /**
  * The saved session, versioned. Bump SCHEMA_VERSION when the shape changes and add a migration from the
@@ -20,70 +22,66 @@ export interface PersistedState {
   theme: ThemePreference
 }
 
-export type LoadOutcome =
-  | { kind: 'empty' }
-  | { kind: 'restored'; state: PersistedState }
-  | { kind: 'migrated'; state: PersistedState; from: number }
-  | { kind: 'reset'; reason: string }
-
 /** Migrations keyed by the version they upgrade from. None yet: version 1 is the first schema. */
 const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {}
 
-function isSlider(value: unknown): value is SliderState {
-  return (
-    isRecord(value) &&
-    isFiniteNumber(value.value) &&
-    isRange([value.min, value.max]) &&
-    isFiniteNumber(value.step) &&
-    value.step > 0
-  )
+function readSlider(value: unknown): SliderState | null {
+  if (!isRecordWithin(value, 4)) return null
+  const { value: at, min, max, step } = value
+  const range = [min, max]
+  const valid = isFiniteNumber(at) && isRange(range) && isFiniteNumber(step) && step > 0
+  return valid ? { value: at, min: range[0], max: range[1], step } : null
 }
 
-function isState(
-  value: Record<string, unknown>,
-): value is Record<string, unknown> & PersistedState {
-  const { expression, sliders, wrt, view, theme } = value
-  return (
-    typeof expression === 'string' &&
-    expression.length <= LIMITS.expressionLength &&
-    isRecord(sliders) &&
-    Object.entries(sliders).every(([name, slider]) => isVariableName(name) && isSlider(slider)) &&
-    typeof wrt === 'string' &&
-    isVariableName(wrt) &&
-    isRecord(view) &&
-    isRange(view.domain) &&
-    (view.yOverride === null || isRange(view.yOverride)) &&
-    typeof view.showSecond === 'boolean' &&
-    (THEME_PREFERENCES as readonly unknown[]).includes(theme)
-  )
+/** The sliders, one per variable the language allows: counted before they are read. */
+function readSliders(value: unknown): Record<string, SliderState> | null {
+  if (!isRecordWithin(value, LIMITS.maxVariables)) return null
+  const sliders: Record<string, SliderState> = {}
+  for (const [name, saved] of Object.entries(value)) {
+    const slider = readSlider(saved)
+    if (!isVariableName(name) || slider === null) return null
+    sliders[name] = slider
+  }
+  return sliders
 }
 
-/** Reads what was saved; never throws, whatever the storage holds. */
-export function parsePersisted(raw: string | null): LoadOutcome {
-  if (raw === null) return { kind: 'empty' }
-  let data: unknown
-  try {
-    data = JSON.parse(raw)
-  } catch {
-    return { kind: 'reset', reason: 'the saved session could not be read' }
+function readState(data: Record<string, unknown>): PersistedState | null {
+  const { expression, wrt, view, theme } = data
+  const sliders = readSliders(data.sliders)
+  if (
+    sliders === null ||
+    !isStringWithin(expression, LIMITS.expressionLength) ||
+    typeof wrt !== 'string' ||
+    !isVariableName(wrt) ||
+    !isRecordWithin(view, 3) ||
+    !isRange(view.domain) ||
+    !(view.yOverride === null || isRange(view.yOverride)) ||
+    typeof view.showSecond !== 'boolean' ||
+    !isThemePreference(theme)
+  ) {
+    return null
   }
-  if (!isRecord(data) || !isFiniteNumber(data.version)) {
-    return { kind: 'reset', reason: 'the saved session has no version' }
+  const [min, max] = view.domain
+  const yOverride = view.yOverride === null ? null : ([...view.yOverride] as [number, number])
+  return {
+    version: SCHEMA_VERSION,
+    expression,
+    sliders,
+    wrt,
+    view: { domain: [min, max], yOverride, showSecond: view.showSecond },
+    theme,
   }
-  const from = data.version
-  let current: Record<string, unknown> = data
-  for (let version = from; version < SCHEMA_VERSION; version++) {
-    const migrate = MIGRATIONS[version]
-    if (!migrate) {
-      return { kind: 'reset', reason: `sessions saved by version ${from} cannot be upgraded` }
-    }
-    current = { ...migrate(current), version: version + 1 }
-  }
-  if (current.version !== SCHEMA_VERSION) {
-    return { kind: 'reset', reason: `the saved session comes from a newer version (${from})` }
-  }
-  if (!isState(current)) return { kind: 'reset', reason: 'the saved session is damaged' }
-  return from === SCHEMA_VERSION
-    ? { kind: 'restored', state: current }
-    : { kind: 'migrated', state: current, from }
 }
+
+const isThemePreference = (value: unknown): value is ThemePreference =>
+  (THEME_PREFERENCES as readonly unknown[]).includes(value)
+
+/** The session as saved; reading it never throws, whatever the storage holds. */
+export const savedSession = definePersisted<PersistedState>({
+  key: STORAGE_KEY,
+  version: SCHEMA_VERSION,
+  subject: 'the saved session',
+  plural: 'sessions',
+  guard: readState,
+  migrations: MIGRATIONS,
+})

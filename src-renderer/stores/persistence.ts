@@ -1,21 +1,12 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
-import { parsePersisted, SCHEMA_VERSION, STORAGE_KEY, type PersistedState } from './persisted-state'
+import { savedSession, SCHEMA_VERSION, type PersistedState } from './persisted-state'
 import { useExpressionStore } from './expression'
 import { useThemeStore } from './theme'
 import { useVariablesStore } from './variables'
 import { useViewStore } from './view'
 
 const SAVE_DELAY_MS = 150
-
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage
-  } catch {
-    // Storage can be disabled (privacy settings); the app then simply forgets on restart.
-    return null
-  }
-}
 
 /** Saves the session as it changes and restores it at start; a bad save becomes a notice, not a crash. */
 export const usePersistenceStore = defineStore('persistence', () => {
@@ -54,23 +45,20 @@ export const usePersistenceStore = defineStore('persistence', () => {
   function save(): void {
     if (timer !== null) clearTimeout(timer)
     timer = null
-    try {
-      storage()?.setItem(STORAGE_KEY, JSON.stringify(snapshot.value))
-    } catch {
+    if (!savedSession.save(snapshot.value)) {
       notice.value = 'Your session could not be saved (storage is full or unavailable).'
     }
   }
 
   /** Restores the saved session (if any) and starts saving changes. Call once, before the first analyze. */
   function start(): void {
-    const outcome = parsePersisted(storage()?.getItem(STORAGE_KEY) ?? null)
-    if (outcome.kind === 'restored' || outcome.kind === 'migrated') apply(outcome.state)
+    const outcome = savedSession.load()
+    if (outcome.kind === 'restored' || outcome.kind === 'migrated') apply(outcome.value)
     if (outcome.kind === 'migrated') {
       notice.value = `Your saved session was upgraded from version ${outcome.from}.`
     }
     if (outcome.kind === 'reset') {
       notice.value = `Started with the default session: ${outcome.reason}.`
-      storage()?.removeItem(STORAGE_KEY)
     }
     watch(
       snapshot,

@@ -4,6 +4,7 @@ import { freshStores, settle } from '../test-support/stores'
 import { useViewStore } from './view'
 import { useExpressionStore } from './expression'
 import { useEvaluationStore } from './evaluation'
+import { SAMPLING_KEY } from './saved-sampling'
 
 beforeEach(() => localStorage.clear())
 
@@ -80,5 +81,29 @@ describe('the plot session', () => {
     expect(await restart('x^2', [-5, 5])).toBeNull()
     expect(await restart('x^3', [-10, 10])).toBeNull()
     expect(await restart('x^2', [-10, 10])).toBe(10)
+  })
+
+  it('brings back a sample count saved by the first build, without a version', async () => {
+    // The first build's format, copied from localStorage: no version field.
+    localStorage.setItem(SAMPLING_KEY, '{"expression":"x^2","domain":[-10,10],"samples":10}')
+    freshStores()
+    useExpressionStore().text = 'x^2'
+    useViewStore().setDomain(-10, 10)
+    expect(usePlotSessionStore().notice).toBeNull()
+    expect(useViewStore().fixedSamples).toBe(10)
+  })
+
+  it('returns to smooth curves with a notice when the saved sample count is damaged', () => {
+    localStorage.setItem(
+      SAMPLING_KEY,
+      '{"version":1,"expression":"x^2","domain":[-10,10],"samples":1.5}',
+    )
+    freshStores()
+    const plots = usePlotSessionStore()
+    expect(plots.notice).toBe('Returned to smooth curves: the saved sample count is damaged.')
+    expect(useViewStore().fixedSamples).toBeNull()
+    expect(localStorage.getItem(SAMPLING_KEY)).toBeNull()
+    plots.dismissNotice()
+    expect(plots.notice).toBeNull()
   })
 })

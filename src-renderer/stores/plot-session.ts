@@ -1,42 +1,10 @@
 import { defineStore } from 'pinia'
-import { watch } from 'vue'
+import { ref, watch } from 'vue'
 import { plotSessionOf, type PlotSession } from '../../core/png/session'
 import { useExpressionStore } from './expression'
+import { savedSampling } from './saved-sampling'
 import { useVariablesStore } from './variables'
 import { useViewStore } from './view'
-
-const SAMPLING_KEY = 'calculus-lab:fixed-sampling'
-interface SavedSampling {
-  expression: string
-  domain: [number, number]
-  samples: number
-}
-
-function readSampling(): SavedSampling | null {
-  try {
-    const data: unknown = JSON.parse(localStorage.getItem(SAMPLING_KEY) ?? 'null')
-    if (typeof data !== 'object' || data === null) return null
-    const { expression, domain, samples } = data as Record<string, unknown>
-    const valid =
-      typeof expression === 'string' &&
-      Array.isArray(domain) &&
-      domain.length === 2 &&
-      domain.every((end) => typeof end === 'number') &&
-      typeof samples === 'number'
-    return valid ? { expression, domain: domain as [number, number], samples } : null
-  } catch {
-    return null
-  }
-}
-
-function writeSampling(sampling: SavedSampling | null): void {
-  try {
-    if (sampling) localStorage.setItem(SAMPLING_KEY, JSON.stringify(sampling))
-    else localStorage.removeItem(SAMPLING_KEY)
-  } catch {
-    // Without storage the points simply do not survive a restart.
-  }
-}
 
 /**
  * The explorer's plot as one value (function, point, plotted variable, view): read for a PNG export, and
@@ -48,10 +16,15 @@ export const usePlotSessionStore = defineStore('plot-session', () => {
   const view = useViewStore()
   /** The function a fixed sample count was loaded with: typing another one returns to smooth curves. */
   let sampledExpression: string | null = null
+  const notice = ref<string | null>(null)
 
   // The session store saves function, sliders and view; the sample count of a lab step is saved here,
   // with the function and range it belongs to, and comes back only if they came back too.
-  const saved = readSampling()
+  const outcome = savedSampling.load()
+  const saved = outcome.kind === 'restored' || outcome.kind === 'migrated' ? outcome.value : null
+  if (outcome.kind === 'reset') {
+    notice.value = `Returned to smooth curves: ${outcome.reason}.`
+  }
   if (
     saved &&
     saved.expression === expression.text &&
@@ -70,12 +43,11 @@ export const usePlotSessionStore = defineStore('plot-session', () => {
   )
   watch(
     () => [view.fixedSamples, view.domain[0], view.domain[1]] as const,
-    ([samples]) =>
-      writeSampling(
-        samples === null || sampledExpression === null
-          ? null
-          : { expression: sampledExpression, domain: [...view.domain], samples },
-      ),
+    ([samples]) => {
+      // Where storage refuses, the points simply do not survive a restart.
+      if (samples === null || sampledExpression === null) savedSampling.clear()
+      else savedSampling.save({ expression: sampledExpression, domain: [...view.domain], samples })
+    },
   )
 
   /** What is plotted now: the last function that parsed, and the view it is shown in. */
@@ -103,5 +75,9 @@ export const usePlotSessionStore = defineStore('plot-session', () => {
     variables.setWrt(session.wrt)
   }
 
-  return { current, load }
+  function dismissNotice(): void {
+    notice.value = null
+  }
+
+  return { notice, current, load, dismissNotice }
 })
