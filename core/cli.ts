@@ -12,6 +12,7 @@ import { formatDiagnostic } from './cli/diagnostics'
 import { HELP } from './cli/help'
 import { encodeNumber, encodeNumbers } from './cli/json'
 import { formatGradientText } from './cli/text'
+import { reportedGradient } from './cli/gradient-report'
 import packageJson from '../package.json' with { type: 'json' }
 
 const EXIT_OK = 0
@@ -35,10 +36,8 @@ function runGrad(args: ParsedArgs): number {
     return EXIT_EXPRESSION_ERROR
   }
   if (args.options.has('json')) {
-    const { value, gradient } = result.value
-    process.stdout.write(
-      JSON.stringify({ value: encodeNumber(value), grad: encodeNumbers(gradient) }) + '\n',
-    )
+    const grad = encodeNumbers(reportedGradient(result.value, point))
+    process.stdout.write(JSON.stringify({ value: encodeNumber(result.value.value), grad }) + '\n')
   } else {
     process.stdout.write(formatGradientText(result.value, point) + '\n')
   }

@@ -2,6 +2,8 @@
  * Command-line arguments, parsed into values or a usage error (exit code 2). Kept free of Node so the
  * rules can be tested directly.
  */
+import { VARIABLE_NAME } from '../protocol/guards'
+
 export type ParsedArgs = { positionals: string[]; options: Map<string, string | true> }
 
 export class UsageError extends Error {}
@@ -53,7 +55,7 @@ export function parsePoint(text: string): Record<string, number> {
     const eq = part.indexOf('=')
     if (eq === -1) throw new UsageError(`--at: expected name=value, found '${part}'.`)
     const name = part.slice(0, eq).trim()
-    if (!/^[A-Za-df-z]$/.test(name))
+    if (!VARIABLE_NAME.test(name))
       throw new UsageError(`--at: '${name}' is not a variable (one letter, not e).`)
     if (name in point) throw new UsageError(`--at: '${name}' is given twice.`)
     point[name] = parseNumber(part.slice(eq + 1), `--at ${name}`)

@@ -16,6 +16,13 @@ describe('answerBatchLine', () => {
     )
   })
 
+  it('reports every variable given: one the expression does not use has grad null', () => {
+    const constant: Gradient = () => ok({ variables: [], value: 1, gradient: {} })
+    expect(answerBatchLine('{"expr": "1", "at": {"x": 2}}', constant)).toBe(
+      '{"value":1,"grad":{"x":null}}',
+    )
+  })
+
   it('writes non-finite numbers as strings', () => {
     const infinite: Gradient = () =>
       ok({ variables: ['x'], value: NaN, gradient: { x: -Infinity } })

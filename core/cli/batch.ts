@@ -3,6 +3,7 @@ import { MESSAGES, requestDiagnostic } from '../protocol/diagnostics'
 import type { Result } from '../protocol/result'
 import { validateGradientRequest } from '../protocol/validate'
 import { errorRecord } from './diagnostics'
+import { reportedGradient } from './gradient-report'
 import { encodeNumber, encodeNumbers } from './json'
 
 export type Gradient = (request: {
@@ -34,9 +35,10 @@ export function answerBatchLine(line: string, gradient: Gradient): string {
   const request = validateGradientRequest({ expression: expr, point: at ?? {}, ...rest })
   const result = request.ok ? gradient(request.value) : request
   if (!result.ok) return JSON.stringify(errorRecord(renameFields(result.diagnostics[0]!)))
+  const given = request.ok ? request.value.point : {}
   return JSON.stringify({
     value: encodeNumber(result.value.value),
-    grad: encodeNumbers(result.value.gradient),
+    grad: encodeNumbers(reportedGradient(result.value, given)),
   })
 }
 

@@ -29,6 +29,20 @@ describe('calculus-lab', { timeout: 60_000 }, () => {
     )
   })
 
+  it('grad reports a variable given but unused: None in text, null in JSON', () => {
+    expect(run(['grad', '1', '--at', 'x=2'])).toEqual({
+      code: 0,
+      stdout: 'f(x=2) = 1\n∂f/∂x = None\n',
+      stderr: '',
+    })
+    expect(run(['grad', '1', '--at', 'x=2', '--json']).stdout).toBe(
+      '{"value":1,"grad":{"x":null}}\n',
+    )
+    expect(run(['batch'], '{"expr": "2u", "at": {"u": 1, "x": 2}}\n').stdout).toBe(
+      '{"value":2,"grad":{"u":2,"x":null}}\n',
+    )
+  })
+
   it('grad with a bad expression underlines it on stderr, exit 1', () => {
     const result = run(['grad', 'x^^2', '--at', 'x=1'])
     expect(result.code).toBe(1)
@@ -57,6 +71,7 @@ describe('calculus-lab', { timeout: 60_000 }, () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('calculus-lab batch')
     expect(result.stdout).toContain('Exit codes')
+    expect(result.stdout).toContain('None in text, null in JSON')
   })
 
   it('batch answers 400 lines in order, bad lines included, well under 10 seconds', () => {

@@ -11,10 +11,14 @@ grad    Prints f and every partial derivative at the point, as PyTorch's .grad w
         hold them with requires_grad=True on every variable.
           --at      the point: name=value pairs, comma-separated (every variable needs one)
           --json    print {"value": …, "grad": {"x": …}} instead of text
+        Every variable given is reported; one the expression does not use has no
+        gradient, as PyTorch leaves its .grad: None in text, null in JSON
+        (grad "1" --at x=2 prints ∂f/∂x = None).
 batch   Reads JSON Lines on standard input, one request per line:
           {"expr": "u*v + u^2", "at": {"u": 1, "v": 2}}
         and writes one line per input line, in order:
           {"value": 3, "grad": {"u": 4, "v": 1}}
+        (a variable in "at" that the expression does not use has "grad" null)
         or, for a bad line (bad JSON, bad expression, missing variable):
           {"error": {"code": "…", "message": "…", "span": [start, end]}}
         and goes on with the next line.

@@ -173,6 +173,10 @@ describe('plot options', () => {
     )
     expect(() => parse('x', '--wrt', 'xy', '--out', 'a.png')).toThrow('is not a variable')
     expect(() => parse('x', '--samples', '1', '--out', 'a.png')).toThrow('--samples')
+    expect(() => parse('x', '--samples', '10001', '--out', 'a.png')).toThrow(
+      "--samples: '10001' is not a whole number from 2 to 10000.",
+    )
+    expect(parse('x', '--samples', '10000', '--out', 'a.png').samples).toBe(10_000)
     expect(() => parse('x', '--out', 'a.png', '--wat')).toThrow('Unknown option --wat.')
   })
 })

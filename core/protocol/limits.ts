@@ -7,6 +7,8 @@ export const LIMITS = {
   /** Fewest and most sample points across a plotted domain. */
   minSamples: 2,
   maxSamples: 200_000,
+  /** Most samples the CLI's `plot --samples` draws as separate points (the lab's linspace). */
+  maxPointSamples: 10_000,
   /** Most variables one request may carry in `point`. */
   maxVariables: 52,
   /** Longest formula sent for display; a longer one (x^x^x… differentiated) is replaced by a note. */
