@@ -13,6 +13,16 @@ export const LIMITS = {
   maxVariables: 52,
   /** Longest formula sent for display; a longer one (x^x^x… differentiated) is replaced by a note. */
   displayLatexLength: 4000,
+  /**
+   * The most work one evaluate may do along its slice, in units of one op × one sample (core/evaluate/
+   * work.ts counts them). It is estimated before anything runs, so a request past it is refused with what
+   * to do instead, not cut by the deadline. The costliest 999 characters, the tower x^x^…^x, fit 8,016
+   * samples (1.5 s on a busy 2-core machine, inside the deadline; 98 s at 200,000 samples with f″); an
+   * ordinary function fits LIMITS.maxSamples several times over.
+   */
+  sampleWork: 20_000_000,
+  /** The same for f″, whose recorded double backward costs four to ten times as much per unit. */
+  secondDerivativeWork: 6_000_000,
   /** A request that runs longer than this is cut, and its worker replaced. */
   requestDeadlineMs: 2000,
   /** Largest PNG the renderer may hand to the main process to save. */
