@@ -80,6 +80,18 @@ describe('formatDiagnostic', () => {
     )
   })
 
+  it('shows no source for a diagnostic about the request, and how to wait longer after a timeout', () => {
+    const d = diagnostic(
+      'timeout',
+      'The calculation took longer than 0.5 s and was stopped.',
+      [0, 0],
+    )
+    expect(formatDiagnostic(d, 'x^x')).toBe(
+      'error[timeout]: The calculation took longer than 0.5 s and was stopped.\n' +
+        '  hint: --timeout <seconds> waits longer (the default is 30).',
+    )
+  })
+
   it('marks an empty span with one caret', () => {
     const d = diagnostic('unexpected-end', 'ends early', [3, 3])
     expect(formatDiagnostic(d, '2x+')).toBe('error[unexpected-end]: ends early\n  2x+\n     ^')

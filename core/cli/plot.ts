@@ -33,7 +33,17 @@ function single(args: ParsedArgs, name: string): string | undefined {
 }
 
 export function parsePlotArgs(args: ParsedArgs): PlotOptions {
-  assertKnownOptions(args, ['wrt', 'at', 'from', 'to', 'out', 'scale', 'background', 'samples'])
+  assertKnownOptions(args, [
+    'wrt',
+    'at',
+    'from',
+    'to',
+    'out',
+    'scale',
+    'background',
+    'samples',
+    'timeout',
+  ])
   const [expression, ...extra] = args.positionals
   if (expression === undefined) {
     throw new UsageError('plot needs an expression: plot "x^2" --at x=2 --out plot.png')

@@ -1,2 +1,11 @@
-export { WorkerClient, type Owner, type WorkerClientOptions } from './worker-client'
-export type { SpawnWorker, Timers, WorkerEvents, WorkerTransport } from './transport'
+export {
+  WorkerClient,
+  type AnswerFor,
+  type WorkerApi,
+  type MethodOf,
+  type Owner,
+  type RequestFor,
+  type WorkerClientOptions,
+} from './worker-client'
+export { nodeWorkerTransport, type NodeWorkerLike } from './node-transport'
+export type { SpawnWorker, Timers, WorkerEvents, WorkerMessage, WorkerTransport } from './transport'

@@ -1,10 +1,15 @@
-import type { WorkerRequest } from '../protocol/api'
-
 /**
  * The little the worker client needs from a worker, whatever runs it: a node `worker_threads` Worker in
  * the Electron main process (src-main/core-host.ts), a Web Worker in the web build
  * (src-renderer/api/worker-client.ts), a fake in tests.
  */
+
+/** One request on the wire: the core's WorkerRequest, or a request of another method table (the CLI's). */
+export interface WorkerMessage {
+  id: number
+  method: string
+  params: unknown
+}
 
 /** What the client hears from one worker. */
 export interface WorkerEvents {
@@ -19,7 +24,7 @@ export interface WorkerEvents {
 
 export interface WorkerTransport {
   /** Sends one request; may throw (a payload the structured clone refuses). */
-  post(message: WorkerRequest): void
+  post(message: WorkerMessage): void
   /** Stops the worker. The client has stopped listening to it first, so its exit is no crash. */
   terminate(): void | Promise<void>
 }

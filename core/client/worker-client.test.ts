@@ -1,15 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { WorkerRequest } from '../protocol/api'
 import { ok, type Result } from '../protocol/result'
-import type { WorkerEvents, WorkerTransport } from './transport'
+import type { WorkerEvents, WorkerMessage, WorkerTransport } from './transport'
 import { WorkerClient, type WorkerClientOptions } from './worker-client'
 
 /** A worker that answers only when the test says so. */
 class FakeWorker implements WorkerTransport {
-  sent: WorkerRequest[] = []
+  sent: WorkerMessage[] = []
   terminated = false
   constructor(readonly events: WorkerEvents) {}
-  post(message: WorkerRequest) {
+  post(message: WorkerMessage) {
     this.sent.push(message)
   }
   terminate() {
@@ -51,8 +50,7 @@ function ask(
 }
 
 const codeOf = (result: Result<unknown>) => (result.ok ? 'ok' : result.diagnostics[0]?.code)
-const tagsSent = (worker: FakeWorker) =>
-  worker.sent.map((m) => (m.params as unknown as { tag: string }).tag)
+const tagsSent = (worker: FakeWorker) => worker.sent.map((m) => (m.params as { tag: string }).tag)
 
 beforeEach(() => vi.useFakeTimers())
 afterEach(() => vi.useRealTimers())
@@ -202,8 +200,7 @@ describe('WorkerClient', () => {
     const refused = ask(client, 'refused', 2)
     const after = ask(client, 'after', 3)
     last().post = (message) => {
-      if ((message.params as unknown as { tag: string }).tag === 'refused')
-        throw new Error('DataCloneError')
+      if ((message.params as { tag: string }).tag === 'refused') throw new Error('DataCloneError')
       FakeWorker.prototype.post.call(last(), message)
     }
     last().answer('a')

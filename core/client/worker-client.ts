@@ -1,21 +1,15 @@
-import type { CoreMethod, RequestOf, ResponseOf, WorkerRequest } from '../protocol/api'
+import type { CalculusApi } from '../protocol/api'
 import { MESSAGES, requestDiagnostic, type Diagnostic } from '../protocol/diagnostics'
 import { LIMITS } from '../protocol/limits'
 import { fail, type Result } from '../protocol/result'
 import type { SpawnWorker, Timers, WorkerTransport } from './transport'
 
-/**
- * The one client of the core's worker, for every transport. The worker does one request at a time and
- * the rest wait here, not in the worker's port, so that:
- * - a request's deadline runs from when it starts in the worker, never while it waits behind another;
- * - a newer evaluate from an owner (a window) replaces that owner's evaluate still waiting (answered
- *   'cancelled'), which keeps a fast slider drag from building a backlog; the running one is never cut;
- * - a request past its deadline is cut by terminating the worker (a busy loop cannot be interrupted any
- *   other way) and answered 'timeout'; the next request gets a fresh worker;
- * - a worker that dies answers its request 'worker-crashed' and is replaced for the next one;
- * - shutdown answers everything still open.
- * Nothing is ever thrown to the caller: every promise settles with a Result.
- */
+/** What a worker serves: methods that each take one request and answer with a promise. */
+export type WorkerApi<Api> = { [M in keyof Api]: (request: never) => Promise<unknown> }
+/** A method of a worker's API (CalculusApi by default), its request, and its answer. */
+export type MethodOf<Api> = Extract<keyof Api, string>
+export type RequestFor<Api extends WorkerApi<Api>, M extends keyof Api> = Parameters<Api[M]>[0]
+export type AnswerFor<Api extends WorkerApi<Api>, M extends keyof Api> = Awaited<ReturnType<Api[M]>>
 
 export interface WorkerClientOptions {
   spawn: SpawnWorker
@@ -24,6 +18,8 @@ export interface WorkerClientOptions {
   timers?: Timers
   /** Told why a worker could not be started (the request is still answered 'worker-crashed'). */
   onSpawnError?: (error: unknown) => void
+  /** Methods whose newer request replaces a queued one from the same owner; default: evaluate. */
+  superseding?: readonly string[]
 }
 
 /** Who asked: evaluates from the same owner supersede each other. */
@@ -34,7 +30,7 @@ const SOLE_OWNER: Owner = 0
 
 interface Job {
   id: number
-  method: CoreMethod
+  method: string
   params: unknown
   owner: Owner
   settle: (result: Result<unknown>) => void
@@ -57,13 +53,14 @@ const defaultTimers: Timers = {
   clearTimeout: (handle) => globalTimers.clearTimeout(handle),
 }
 
-export class WorkerClient {
+export class WorkerClient<Api extends WorkerApi<Api> = CalculusApi> {
   readonly deadlineMs: number
   /** How many workers were started: lets tests and logs see replacements. */
   workersStarted = 0
   private readonly spawn: SpawnWorker
   private readonly timers: Timers
   private readonly onSpawnError: (error: unknown) => void
+  private readonly superseding: readonly string[]
   private worker: WorkerTransport | null = null
   private running: Running | null = null
   private readonly queue: Job[] = []
@@ -75,14 +72,15 @@ export class WorkerClient {
     this.deadlineMs = options.deadlineMs ?? LIMITS.requestDeadlineMs
     this.timers = options.timers ?? defaultTimers
     this.onSpawnError = options.onSpawnError ?? (() => undefined)
+    this.superseding = options.superseding ?? ['evaluate']
   }
 
-  call<M extends CoreMethod>(
+  call<M extends MethodOf<Api>>(
     method: M,
-    params: RequestOf<M>,
+    params: RequestFor<Api, M>,
     owner: Owner = SOLE_OWNER,
-  ): Promise<ResponseOf<M>> {
-    return this.enqueue(method, params, owner) as Promise<ResponseOf<M>>
+  ): Promise<AnswerFor<Api, M>> {
+    return this.enqueue(method, params, owner) as Promise<AnswerFor<Api, M>>
   }
 
   /** Stops the worker and answers everything still open; later calls are answered at once. */
@@ -98,19 +96,19 @@ export class WorkerClient {
     await this.retireWorker()
   }
 
-  private enqueue(method: CoreMethod, params: unknown, owner: Owner): Promise<Result<unknown>> {
+  private enqueue(method: string, params: unknown, owner: Owner): Promise<Result<unknown>> {
     if (this.closed) return Promise.resolve(closing())
     return new Promise((settle) => {
-      if (method === 'evaluate') this.cancelQueuedEvaluates(owner)
+      if (this.superseding.includes(method)) this.cancelQueued(method, owner)
       this.queue.push({ id: this.nextId++, method, params, owner, settle })
       this.pump()
     })
   }
 
-  private cancelQueuedEvaluates(owner: Owner): void {
+  private cancelQueued(method: string, owner: Owner): void {
     for (let index = this.queue.length - 1; index >= 0; index--) {
       const job = this.queue[index]
-      if (job && job.method === 'evaluate' && job.owner === owner) {
+      if (job && job.method === method && job.owner === owner) {
         this.queue.splice(index, 1)
         job.settle(failWith(requestDiagnostic('cancelled', MESSAGES.cancelled())))
       }
@@ -131,7 +129,7 @@ export class WorkerClient {
       const timer = this.timers.setTimeout(() => this.onDeadline(job), this.deadlineMs)
       this.running = { job, timer }
       try {
-        worker.post({ id: job.id, method: job.method, params: job.params } as WorkerRequest)
+        worker.post({ id: job.id, method: job.method, params: job.params })
       } catch (error) {
         // A payload the structured clone refuses never reaches the worker; the worker itself is fine.
         const what = error instanceof Error ? error.message : String(error)

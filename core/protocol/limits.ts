@@ -25,6 +25,12 @@ export const LIMITS = {
   secondDerivativeWork: 6_000_000,
   /** A request that runs longer than this is cut, and its worker replaced. */
   requestDeadlineMs: 2000,
+  /**
+   * How long one computation of the CLI (a grad, a batch line, a plot) may run before it is cut:
+   * the default of --timeout, and its most. A terminal waits longer than a slider drag, never forever.
+   */
+  cliDeadlineMs: 30_000,
+  cliMaxDeadlineMs: 3_600_000,
   /** Largest PNG the renderer may hand to the main process to save. */
   maxPngBytes: 32 * 1024 * 1024,
 } as const

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { EvaluateRequest, WorkerRequest } from '../../core/protocol/api'
+import type { WorkerMessage } from '../../core/client'
+import type { EvaluateRequest } from '../../core/protocol/api'
 import { ok } from '../../core/protocol/result'
 import { createWorkerClient, type WorkerPort } from './worker-client'
 
@@ -8,12 +9,12 @@ import { createWorkerClient, type WorkerPort } from './worker-client'
  * callbacks and the page-level behaviour the old client of this file got wrong.
  */
 class FakeWorker implements WorkerPort {
-  sent: WorkerRequest[] = []
+  sent: WorkerMessage[] = []
   terminated = false
   onmessage: ((event: MessageEvent) => void) | null = null
   onerror: ((event: Event) => void) | null = null
   onmessageerror: ((event: MessageEvent) => void) | null = null
-  postMessage(message: WorkerRequest) {
+  postMessage(message: WorkerMessage) {
     this.sent.push(message)
   }
   terminate() {

@@ -1,10 +1,15 @@
-import { WorkerClient, type WorkerEvents, type WorkerTransport } from '../../core/client'
-import type { CalculusApi, WorkerRequest } from '../../core/protocol/api'
+import {
+  WorkerClient,
+  type WorkerEvents,
+  type WorkerMessage,
+  type WorkerTransport,
+} from '../../core/client'
+import type { CalculusApi } from '../../core/protocol/api'
 import { LIMITS } from '../../core/protocol/limits'
 
 /** The part of a Web Worker the client uses (a fake in tests). */
 export interface WorkerPort {
-  postMessage(message: WorkerRequest): void
+  postMessage(message: WorkerMessage): void
   terminate(): void
   onmessage: ((event: MessageEvent) => void) | null
   onerror: ((event: Event) => void) | null
