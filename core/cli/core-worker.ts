@@ -22,29 +22,39 @@ async function plot(request: PlotRequest): Promise<Result<RenderedPlot>> {
   return png.ok ? ok({ kind: 'png', bytes: png.value }) : png
 }
 
-const HANDLERS: { [M in keyof CliCoreApi]: (params: never) => ReturnType<CliCoreApi[M]> } = {
-  gradient: async (params) => gradientAt(params),
+const HANDLERS: CliCoreApi = {
+  gradient: async (request) => gradientAt(request),
   plot,
 }
 
-/** Answers the main thread's requests ({ id, method, params } → { id, result }); never throws. */
+function handlerOf(method: unknown): ((params: unknown) => Promise<Result<unknown>>) | null {
+  if (method !== 'gradient' && method !== 'plot') return null
+  return HANDLERS[method] as (params: unknown) => Promise<Result<unknown>>
+}
+
+async function answer(method: unknown, params: unknown): Promise<Result<unknown>> {
+  const handler = handlerOf(method)
+  if (!handler) {
+    return fail(
+      requestDiagnostic('invalid-request', MESSAGES.invalidRequest('method', 'is unknown')),
+    )
+  }
+  try {
+    return await handler(params)
+  } catch (error) {
+    // A bug in the core must not take the worker down: answer with a value.
+    return fail(requestDiagnostic('internal', MESSAGES.internal(String(error))))
+  }
+}
+
+/**
+ * Answers the main thread's requests ({ id, method, params } → { id, result }); never throws. The
+ * requests come from the CLI's own main thread, which has parsed and checked them.
+ */
 export function serveCliCore(port: CliPort): void {
   port.on('message', (message) => {
-    const { id, method, params } = message as { id: number; method: string; params: never }
-    const handler = (HANDLERS as Record<string, (params: never) => Promise<Result<unknown>>>)[
-      method
-    ]
-    const answer = handler
-      ? handler(params)
-      : Promise.resolve(
-          fail(
-            requestDiagnostic('invalid-request', MESSAGES.invalidRequest('method', 'is unknown')),
-          ),
-        )
-    answer
-      .catch((error: unknown) =>
-        fail(requestDiagnostic('internal', MESSAGES.internal(String(error)))),
-      )
-      .then((result) => port.postMessage({ id, result }))
+    if (typeof message !== 'object' || message === null) return
+    const { id, method, params } = message as { id?: unknown; method?: unknown; params?: unknown }
+    void answer(method, params).then((result) => port.postMessage({ id, result }))
   })
 }

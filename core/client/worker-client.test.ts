@@ -109,6 +109,13 @@ describe('WorkerClient', () => {
     expect(tagsSent(last())).toEqual(['running', 'other', 'analyze', 'new'])
   })
 
+  it('supersedes only the methods it is told to (the CLI: none)', async () => {
+    const { client, last } = setup({ superseding: [] })
+    const answers = ['a', 'b', 'c'].map((tag) => ask(client, tag, 1))
+    for (let i = 0; i < 3; i++) last().answer(tagsSent(last()).at(-1))
+    expect(await Promise.all(answers)).toEqual([ok('a'), ok('b'), ok('c')])
+  })
+
   it('never cancels the evaluate already running', async () => {
     const { client, last } = setup()
     const running = ask(client, 'first')
