@@ -1,25 +1,43 @@
 #!/usr/bin/env node
 /**
  * The command-line interface: the same core the app uses, for scripts and terminals. Node is touched here
- * and in core/cli/run-*.ts only; the rules live in core/cli/*.ts and are tested without a process.
+ * and in core/cli/run-*.ts and core/cli/core-*.ts only; the rules live in core/cli/*.ts and are tested
+ * without a process. The computations run in a worker (this same file, started with CLI_CORE_WORKER) so
+ * that --timeout can cut them.
  */
 import { createInterface } from 'node:readline'
-import { gradientAt } from './evaluate/service'
-import { assertKnownOptions, parseArgs, parsePoint, UsageError, type ParsedArgs } from './cli/args'
+import { isMainThread, parentPort, workerData } from 'node:worker_threads'
+import type { WorkerClient } from './client'
+import type { Diagnostic } from './protocol/diagnostics'
+import {
+  assertKnownOptions,
+  parseArgs,
+  parsePoint,
+  parseTimeout,
+  UsageError,
+  type ParsedArgs,
+} from './cli/args'
 import { answerBatchLine } from './cli/batch'
+import { CLI_CORE_WORKER, type CliCoreApi } from './cli/cli-api'
+import { startCliCore } from './cli/core-client'
+import { serveCliCore } from './cli/core-worker'
+import { exitCodeOf, EXIT } from './cli/exit'
 import { runPlot } from './cli/run-plot'
 import { formatDiagnostic } from './cli/diagnostics'
 import { HELP } from './cli/help'
 import { encodeNumber, encodeNumbers } from './cli/json'
 import { formatGradientText } from './cli/text'
+import { reportedGradient } from './cli/gradient-report'
 import packageJson from '../package.json' with { type: 'json' }
 
-const EXIT_OK = 0
-const EXIT_EXPRESSION_ERROR = 1
-const EXIT_USAGE = 2
+type CliCore = WorkerClient<CliCoreApi>
 
-function runGrad(args: ParsedArgs): number {
-  assertKnownOptions(args, ['at', 'json'])
+function printDiagnostics(diagnostics: Diagnostic[], expression: string): void {
+  process.stderr.write(diagnostics.map((d) => formatDiagnostic(d, expression)).join('\n\n') + '\n')
+}
+
+async function runGrad(args: ParsedArgs, core: CliCore): Promise<number> {
+  assertKnownOptions(args, ['at', 'json', 'timeout'])
   const [expression, ...extra] = args.positionals
   if (expression === undefined)
     throw new UsageError('grad needs an expression: grad "x^2" --at x=2')
@@ -27,34 +45,31 @@ function runGrad(args: ParsedArgs): number {
     throw new UsageError(`Unexpected argument '${extra[0]}'. Quote the expression.`)
   const at = args.options.get('at')
   const point = typeof at === 'string' ? parsePoint(at) : {}
-  const result = gradientAt({ expression, point })
+  const result = await core.call('gradient', { expression, point })
   if (!result.ok) {
-    process.stderr.write(
-      result.diagnostics.map((d) => formatDiagnostic(d, expression)).join('\n\n') + '\n',
-    )
-    return EXIT_EXPRESSION_ERROR
+    printDiagnostics(result.diagnostics, expression)
+    return exitCodeOf(result.diagnostics)
   }
   if (args.options.has('json')) {
-    const { value, gradient } = result.value
-    process.stdout.write(
-      JSON.stringify({ value: encodeNumber(value), grad: encodeNumbers(gradient) }) + '\n',
-    )
+    const grad = encodeNumbers(reportedGradient(result.value, point))
+    process.stdout.write(JSON.stringify({ value: encodeNumber(result.value.value), grad }) + '\n')
   } else {
     process.stdout.write(formatGradientText(result.value, point) + '\n')
   }
-  return EXIT_OK
+  return EXIT.ok
 }
 
-async function runBatch(args: ParsedArgs): Promise<number> {
-  assertKnownOptions(args, [])
+async function runBatch(args: ParsedArgs, core: CliCore): Promise<number> {
+  assertKnownOptions(args, ['timeout'])
   if (args.positionals.length > 0)
     throw new UsageError('batch reads its requests from standard input.')
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity })
   for await (const line of lines) {
-    const ok = process.stdout.write(answerBatchLine(line, gradientAt) + '\n')
+    const answer = await answerBatchLine(line, (request) => core.call('gradient', request))
+    const ok = process.stdout.write(answer + '\n')
     if (!ok) await new Promise((resolve) => process.stdout.once('drain', resolve))
   }
-  return EXIT_OK
+  return EXIT.ok
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -62,36 +77,42 @@ async function main(argv: readonly string[]): Promise<number> {
   const [command] = args.positionals
   if (args.options.has('version')) {
     process.stdout.write(`${packageJson.version}\n`)
-    return EXIT_OK
+    return EXIT.ok
   }
   if (args.options.has('help') || command === 'help' || command === undefined) {
     process.stdout.write(HELP)
-    return command === undefined && !args.options.has('help') ? EXIT_USAGE : EXIT_OK
+    return command === undefined && !args.options.has('help') ? EXIT.usage : EXIT.ok
   }
   const rest = { ...args, positionals: args.positionals.slice(1) }
-  switch (command) {
-    case 'grad':
-      return runGrad(rest)
-    case 'batch':
-      return runBatch(rest)
-    case 'plot':
-      return runPlot(rest)
-    default:
-      throw new UsageError(`Unknown command '${command}'. Commands: grad, batch, plot.`)
+  const run = { grad: runGrad, batch: runBatch, plot: runPlot }[command]
+  if (run === undefined) {
+    throw new UsageError(`Unknown command '${command}'. Commands: grad, batch, plot.`)
+  }
+  const core = startCliCore(new URL(import.meta.url), parseTimeout(rest))
+  try {
+    return await run(rest, core)
+  } finally {
+    await core.shutdown()
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`calculus-lab: ${error.message}\nRun 'calculus-lab --help' for usage.\n`)
-      process.exitCode = EXIT_USAGE
-    } else {
-      process.stderr.write(`calculus-lab: internal error: ${String(error)}\n`)
-      process.exitCode = 70
-    }
-  },
-)
+if (!isMainThread && workerData === CLI_CORE_WORKER && parentPort) {
+  serveCliCore(parentPort)
+} else {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError) {
+        process.stderr.write(
+          `calculus-lab: ${error.message}\nRun 'calculus-lab --help' for usage.\n`,
+        )
+        process.exitCode = EXIT.usage
+      } else {
+        process.stderr.write(`calculus-lab: internal error: ${String(error)}\n`)
+        process.exitCode = EXIT.internal
+      }
+    },
+  )
+}

@@ -37,6 +37,10 @@ function ask(
 
 const codeOf = (result: Result<unknown>) => (result.ok ? 'ok' : result.diagnostics[0]?.code)
 
+/**
+ * The Node transport of the shared worker client, with a real worker_threads Worker: the rules themselves
+ * (queue, supersession, deadlines, shutdown) are tested in core/client/worker-client.test.ts.
+ */
 describe('CoreHost', () => {
   it('answers each request with the result the worker sent for its id', async () => {
     const target = makeHost()
@@ -60,34 +64,6 @@ describe('CoreHost', () => {
     expect(await ask(target, { behavior: 'garbage' })).toEqual({ ok: true, value: 'right id' })
   })
 
-  it('cancels an evaluate still queued when the same window asks again, but not other windows', async () => {
-    const target = makeHost()
-    const running = ask(target, { behavior: 'slow', ms: 150, tag: 'running' }, 1)
-    const superseded = ask(target, { behavior: 'echo', tag: 'old' }, 1)
-    const otherWindow = ask(target, { behavior: 'echo', tag: 'other' }, 2)
-    const analyze = ask(target, { behavior: 'echo', tag: 'analyze' }, 1, 'analyze')
-    const newest = ask(target, { behavior: 'echo', tag: 'new' }, 1)
-
-    const old = await superseded
-    expect(old.ok).toBe(false)
-    expect(old).toMatchObject({
-      diagnostics: [{ code: 'cancelled', message: 'A newer request replaced this one.' }],
-    })
-    expect(codeOf(await running)).toBe('ok')
-    expect(await otherWindow).toMatchObject({ ok: true, value: { params: { tag: 'other' } } })
-    expect(await analyze).toMatchObject({ ok: true, value: { params: { tag: 'analyze' } } })
-    expect(await newest).toMatchObject({ ok: true, value: { params: { tag: 'new' } } })
-  })
-
-  it('never cancels the evaluate already running in the worker', async () => {
-    const target = makeHost()
-    const running = ask(target, { behavior: 'slow', ms: 100, tag: 'first' }, 1)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    const next = ask(target, { behavior: 'echo', tag: 'second' }, 1)
-    expect(await running).toMatchObject({ ok: true, value: { params: { tag: 'first' } } })
-    expect(await next).toMatchObject({ ok: true, value: { params: { tag: 'second' } } })
-  })
-
   it('cuts a request past its deadline, answers timeout, and serves the next on a fresh worker', async () => {
     const target = makeHost(300)
     const started = Date.now()
@@ -106,14 +82,6 @@ describe('CoreHost', () => {
     })
     expect(await ask(target, { behavior: 'echo', tag: 'after' })).toMatchObject({ ok: true })
     expect(target.workersStarted).toBe(2)
-  })
-
-  it('lets the requests queued behind a hung one run after it is cut', async () => {
-    const target = makeHost(200)
-    const hung = ask(target, { behavior: 'hang' }, 1)
-    const queued = ask(target, { behavior: 'echo', tag: 'queued' }, 2)
-    expect(codeOf(await hung)).toBe('timeout')
-    expect(await queued).toMatchObject({ ok: true, value: { params: { tag: 'queued' } } })
   })
 
   it.each(['exit', 'throw'] as const)(

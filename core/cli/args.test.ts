@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { assertKnownOptions, parseArgs, parseNumber, parsePoint, UsageError } from './args'
+import {
+  assertKnownOptions,
+  parseArgs,
+  parseNumber,
+  parsePoint,
+  parseTimeout,
+  UsageError,
+} from './args'
 
 describe('parseArgs', () => {
   it('separates positionals, valued options and flags', () => {
@@ -53,5 +60,17 @@ describe('parseNumber and assertKnownOptions', () => {
 
   it('refuses options a command does not know', () => {
     expect(() => assertKnownOptions(parseArgs(['--wat']), ['at'])).toThrow('Unknown option --wat.')
+  })
+})
+
+describe('parseTimeout', () => {
+  it('reads seconds, fractions included, and defaults to LIMITS.cliDeadlineMs (30 s)', () => {
+    expect(parseTimeout(parseArgs(['grad', 'x']))).toBe(30_000)
+    expect(parseTimeout(parseArgs(['grad', 'x', '--timeout', '0.5']))).toBe(500)
+    expect(parseTimeout(parseArgs(['grad', 'x', '--timeout=3600']))).toBe(3_600_000)
+  })
+
+  it.each(['0', '-1', 'soon', '3601', 'Infinity', ' '])('refuses --timeout %j', (text) => {
+    expect(() => parseTimeout(parseArgs(['grad', 'x', `--timeout=${text}`]))).toThrow(UsageError)
   })
 })

@@ -2,12 +2,25 @@
  * Command-line arguments, parsed into values or a usage error (exit code 2). Kept free of Node so the
  * rules can be tested directly.
  */
+import { VARIABLE_NAME } from '../protocol/guards'
+import { LIMITS } from '../protocol/limits'
+
 export type ParsedArgs = { positionals: string[]; options: Map<string, string | true> }
 
 export class UsageError extends Error {}
 
 /** Options that take a value; every other `--name` is a flag. */
-const VALUED = new Set(['at', 'wrt', 'from', 'to', 'out', 'scale', 'background', 'samples'])
+const VALUED = new Set([
+  'at',
+  'wrt',
+  'from',
+  'to',
+  'out',
+  'scale',
+  'background',
+  'samples',
+  'timeout',
+])
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positionals: string[] = []
@@ -53,7 +66,7 @@ export function parsePoint(text: string): Record<string, number> {
     const eq = part.indexOf('=')
     if (eq === -1) throw new UsageError(`--at: expected name=value, found '${part}'.`)
     const name = part.slice(0, eq).trim()
-    if (!/^[A-Za-df-z]$/.test(name))
+    if (!VARIABLE_NAME.test(name))
       throw new UsageError(`--at: '${name}' is not a variable (one letter, not e).`)
     if (name in point) throw new UsageError(`--at: '${name}' is given twice.`)
     point[name] = parseNumber(part.slice(eq + 1), `--at ${name}`)
@@ -65,4 +78,18 @@ export function assertKnownOptions(args: ParsedArgs, allowed: readonly string[])
   for (const name of args.options.keys()) {
     if (!allowed.includes(name)) throw new UsageError(`Unknown option --${name}.`)
   }
+}
+
+/** --timeout in seconds (a fraction allowed) → milliseconds; LIMITS.cliDeadlineMs when not given. */
+export function parseTimeout(args: ParsedArgs): number {
+  const text = args.options.get('timeout')
+  if (typeof text !== 'string') return LIMITS.cliDeadlineMs
+  const seconds = text.trim() === '' ? NaN : Number(text)
+  const most = LIMITS.cliMaxDeadlineMs / 1000
+  if (!(seconds > 0 && seconds <= most)) {
+    throw new UsageError(
+      `--timeout: '${text}' is not a number of seconds above 0 and at most ${most}.`,
+    )
+  }
+  return Math.max(1, Math.round(seconds * 1000))
 }

@@ -10,16 +10,23 @@ const square: Gradient = ({ expression, point }) =>
     : fail(diagnostic('unknown-name', 'not x^2', [0, expression.length]))
 
 describe('answerBatchLine', () => {
-  it('answers value and grad', () => {
-    expect(answerBatchLine('{"expr": "x^2", "at": {"x": 3}}', square)).toBe(
+  it('answers value and grad', async () => {
+    expect(await answerBatchLine('{"expr": "x^2", "at": {"x": 3}}', square)).toBe(
       '{"value":9,"grad":{"x":6}}',
     )
   })
 
-  it('writes non-finite numbers as strings', () => {
+  it('reports every variable given: one the expression does not use has grad null', async () => {
+    const constant: Gradient = () => ok({ variables: [], value: 1, gradient: {} })
+    expect(await answerBatchLine('{"expr": "1", "at": {"x": 2}}', constant)).toBe(
+      '{"value":1,"grad":{"x":null}}',
+    )
+  })
+
+  it('writes non-finite numbers as strings', async () => {
     const infinite: Gradient = () =>
       ok({ variables: ['x'], value: NaN, gradient: { x: -Infinity } })
-    expect(answerBatchLine('{"expr": "x", "at": {"x": 0}}', infinite)).toBe(
+    expect(await answerBatchLine('{"expr": "x", "at": {"x": 0}}', infinite)).toBe(
       '{"value":"NaN","grad":{"x":"-Infinity"}}',
     )
   })
@@ -44,16 +51,16 @@ describe('answerBatchLine', () => {
       "Invalid request: 'more' is not a known field.",
     ],
     ['{"expr": "y", "at": {"y": 1}}', 'unknown-name', 'not x^2'],
-  ])('turns %j into an error line', (line, code, message) => {
-    const answer = JSON.parse(answerBatchLine(line, square)) as {
+  ])('turns %j into an error line', async (line, code, message) => {
+    const answer = JSON.parse(await answerBatchLine(line, square)) as {
       error: { code: string; message: string }
     }
     expect(answer.error.code).toBe(code)
     expect(answer.error.message).toBe(message)
   })
 
-  it('puts code, message and span in an error line, nothing else', () => {
-    expect(JSON.parse(answerBatchLine('{"expr": "y", "at": {}}', square))).toEqual({
+  it('puts code, message and span in an error line, nothing else', async () => {
+    expect(JSON.parse(await answerBatchLine('{"expr": "y", "at": {}}', square))).toEqual({
       error: { code: 'unknown-name', message: 'not x^2', span: [0, 1] },
     })
   })

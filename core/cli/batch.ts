@@ -3,19 +3,20 @@ import { MESSAGES, requestDiagnostic } from '../protocol/diagnostics'
 import type { Result } from '../protocol/result'
 import { validateGradientRequest } from '../protocol/validate'
 import { errorRecord } from './diagnostics'
+import { reportedGradient } from './gradient-report'
 import { encodeNumber, encodeNumbers } from './json'
 
 export type Gradient = (request: {
   expression: string
   point: Record<string, number>
-}) => Result<GradientResult>
+}) => Result<GradientResult> | Promise<Result<GradientResult>>
 
 /**
  * One JSON Lines record in, one out: `{"expr": "...", "at": {"x": 2}}` →
  * `{"value": …, "grad": {"x": …}}` or `{"error": {"code", "message", "span"}}`. Never throws: a bad line
- * becomes an error line and the batch goes on.
+ * becomes an error line (so does one cut by --timeout) and the batch goes on.
  */
-export function answerBatchLine(line: string, gradient: Gradient): string {
+export async function answerBatchLine(line: string, gradient: Gradient): Promise<string> {
   let record: unknown
   try {
     record = JSON.parse(line)
@@ -32,11 +33,12 @@ export function answerBatchLine(line: string, gradient: Gradient): string {
   }
   const { expr, at, ...rest } = record as Record<string, unknown>
   const request = validateGradientRequest({ expression: expr, point: at ?? {}, ...rest })
-  const result = request.ok ? gradient(request.value) : request
+  const result = request.ok ? await gradient(request.value) : request
   if (!result.ok) return JSON.stringify(errorRecord(renameFields(result.diagnostics[0]!)))
+  const given = request.ok ? request.value.point : {}
   return JSON.stringify({
     value: encodeNumber(result.value.value),
-    grad: encodeNumbers(result.value.gradient),
+    grad: encodeNumbers(reportedGradient(result.value, given)),
   })
 }
 

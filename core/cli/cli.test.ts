@@ -29,6 +29,20 @@ describe('calculus-lab', { timeout: 60_000 }, () => {
     )
   })
 
+  it('grad reports a variable given but unused: None in text, null in JSON', () => {
+    expect(run(['grad', '1', '--at', 'x=2'])).toEqual({
+      code: 0,
+      stdout: 'f(x=2) = 1\n∂f/∂x = None\n',
+      stderr: '',
+    })
+    expect(run(['grad', '1', '--at', 'x=2', '--json']).stdout).toBe(
+      '{"value":1,"grad":{"x":null}}\n',
+    )
+    expect(run(['batch'], '{"expr": "2u", "at": {"u": 1, "x": 2}}\n').stdout).toBe(
+      '{"value":2,"grad":{"u":2,"x":null}}\n',
+    )
+  })
+
   it('grad with a bad expression underlines it on stderr, exit 1', () => {
     const result = run(['grad', 'x^^2', '--at', 'x=1'])
     expect(result.code).toBe(1)
@@ -52,11 +66,32 @@ describe('calculus-lab', { timeout: 60_000 }, () => {
     )
   })
 
+  it('--timeout stops a computation that runs past it: exit 4, and how to wait longer', () => {
+    // One millisecond: the worker cannot even start in time, so the computation is cut for certain.
+    const result = run(['grad', 'x^x^x', '--at', 'x=1.5', '--timeout', '0.001'])
+    expect(result.code).toBe(4)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toBe(
+      'error[timeout]: The calculation took longer than 0.001 s and was stopped. Try fewer samples or a simpler function.\n' +
+        '  hint: --timeout <seconds> waits longer (the default is 30).\n',
+    )
+    const batch = run(['batch', '--timeout', '0.001'], '{"expr": "x", "at": {"x": 1}}\n')
+    expect(batch.code).toBe(0)
+    expect(JSON.parse(batch.stdout)).toHaveProperty('error.code', 'timeout')
+    expect(run(['grad', 'x', '--at', 'x=1', '--timeout', '0']).stderr).toBe(
+      "calculus-lab: --timeout: '0' is not a number of seconds above 0 and at most 3600.\n" +
+        "Run 'calculus-lab --help' for usage.\n",
+    )
+  })
+
   it('--help documents the commands and exit codes', () => {
     const result = run(['--help'])
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('calculus-lab batch')
     expect(result.stdout).toContain('Exit codes')
+    expect(result.stdout).toContain('None in text, null in JSON')
+    expect(result.stdout).toContain('--timeout     how long one computation')
+    expect(result.stdout).toContain('4  the computation ran past --timeout')
   })
 
   it('batch answers 400 lines in order, bad lines included, well under 10 seconds', () => {

@@ -1,4 +1,16 @@
-import type { Diagnostic } from '../protocol/diagnostics'
+import type { Diagnostic, DiagnosticCode } from '../protocol/diagnostics'
+import { LIMITS } from '../protocol/limits'
+
+/** Diagnostics about the request or the process, not about characters of the expression. */
+const ABOUT_THE_REQUEST: readonly DiagnosticCode[] = [
+  'invalid-request',
+  'too-many-samples',
+  'second-derivative-too-large',
+  'timeout',
+  'worker-crashed',
+  'cancelled',
+  'internal',
+]
 
 /**
  * A diagnostic for a terminal: the message, then the input with the offending characters underlined,
@@ -7,11 +19,16 @@ import type { Diagnostic } from '../protocol/diagnostics'
 export function formatDiagnostic(diagnostic: Diagnostic, source: string): string {
   const lines = [`error[${diagnostic.code}]: ${diagnostic.message}`]
   const [start, end] = diagnostic.span
-  if (source.length > 0 && !(start === 0 && end === 0 && diagnostic.code === 'invalid-request')) {
+  const aboutTheRequest = start === 0 && end === 0 && ABOUT_THE_REQUEST.includes(diagnostic.code)
+  if (source.length > 0 && !aboutTheRequest) {
     const underline = ' '.repeat(start) + '^'.repeat(Math.max(1, end - start))
     lines.push(`  ${source}`, `  ${underline}`)
   }
   if (diagnostic.fix) lines.push(`  fix: ${diagnostic.fix.label}`)
+  if (diagnostic.code === 'timeout') {
+    const seconds = LIMITS.cliDeadlineMs / 1000
+    lines.push(`  hint: --timeout <seconds> waits longer (the default is ${seconds}).`)
+  }
   return lines.join('\n')
 }
 

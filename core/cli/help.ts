@@ -1,20 +1,30 @@
+import { LIMITS } from '../protocol/limits'
+
+const DEFAULT_TIMEOUT_S = LIMITS.cliDeadlineMs / 1000
+const MOST_TIMEOUT_S = LIMITS.cliMaxDeadlineMs / 1000
+
 export const HELP = `calculus-lab — derivatives the way PyTorch's autograd computes them
 
 Usage
-  calculus-lab grad "<expr>" --at x=2,u=1 [--json]
-  calculus-lab batch < requests.jsonl
+  calculus-lab grad "<expr>" --at x=2,u=1 [--json] [--timeout s]
+  calculus-lab batch [--timeout s] < requests.jsonl
   calculus-lab plot "<expr>" --at x=2 --out plot.png [--wrt x] [--from -5] [--to 5]
                     [--scale 1|2|3] [--background white|transparent|dark] [--samples n]
+                    [--timeout s]
   calculus-lab --help | --version
 
 grad    Prints f and every partial derivative at the point, as PyTorch's .grad would
         hold them with requires_grad=True on every variable.
           --at      the point: name=value pairs, comma-separated (every variable needs one)
           --json    print {"value": …, "grad": {"x": …}} instead of text
+        Every variable given is reported; one the expression does not use has no
+        gradient, as PyTorch leaves its .grad: None in text, null in JSON
+        (grad "1" --at x=2 prints ∂f/∂x = None).
 batch   Reads JSON Lines on standard input, one request per line:
           {"expr": "u*v + u^2", "at": {"u": 1, "v": 2}}
         and writes one line per input line, in order:
           {"value": 3, "grad": {"u": 4, "v": 1}}
+        (a variable in "at" that the expression does not use has "grad" null)
         or, for a bad line (bad JSON, bad expression, missing variable):
           {"error": {"code": "…", "message": "…", "span": [start, end]}}
         and goes on with the next line.
@@ -26,7 +36,16 @@ plot    Draws f, f′, the tangent and the point as the app's chart, 800 × 480 
           --out         the PNG file to write (written whole or not at all)
           --scale       pixels per chart pixel: 1, 2 or 3 (default 1)
           --background  white (default), transparent, or dark (the dark theme)
-          --samples     a fixed number of samples, drawn as points (e.g. 10, as linspace)
+          --samples     a fixed number of samples, drawn as points (e.g. 10, as linspace;
+                        ${LIMITS.minSamples} to ${LIMITS.maxPointSamples})
+
+Every command
+          --timeout     how long one computation (a grad, a batch line, a plot) may run,
+                        in seconds (default ${DEFAULT_TIMEOUT_S}, at most ${MOST_TIMEOUT_S}); one that runs longer
+                        is stopped: grad and plot exit 4, batch writes an error line
+                        {"error": {"code": "timeout", …}} and goes on with the next
+        Work is also bounded before it starts: a plot with more samples than its function
+        allows is refused with the number that fits.
 
 Numbers that are not finite are written as the strings "NaN", "Infinity" and "-Infinity".
 
@@ -41,5 +60,6 @@ Exit codes
   1  the expression has errors (grad, plot), printed with the offending characters underlined
   2  usage error (unknown command or option, malformed --at, bad plot options; nothing is written)
   3  plot cannot draw: the package @napi-rs/canvas is not installed
+  4  the computation ran past --timeout and was stopped (grad, plot)
   70 internal error (a bug in calculus-lab: please report it)
 `

@@ -107,6 +107,19 @@ describe('calculus-lab plot', { timeout: 120_000 }, () => {
     for (const corner of corners(dark)) expect(corner).toEqual([0x13, 0x1b, 0x2e, 255])
   })
 
+  it('refuses more work than a computation may do before starting it, saying how many samples fit', () => {
+    const tower = Array.from({ length: 500 }, () => 'x').join('^')
+    const out = join(folder, 'tower.png')
+    const result = run(['plot', tower, '--at', 'x=1.1', '--samples', '10000', '--out', out])
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'error[too-many-samples]: This function is too large to sample 10000 times: use at most 8016 samples, or a shorter function.\n',
+    })
+    expect(readdirSync(folder)).not.toContain('tower.png')
+  })
+
   it('refuses bad arguments with a clear message and exit code 2, writing nothing', () => {
     const out = join(folder, 'never.png')
     const cases: [string[], string][] = [
@@ -173,6 +186,10 @@ describe('plot options', () => {
     )
     expect(() => parse('x', '--wrt', 'xy', '--out', 'a.png')).toThrow('is not a variable')
     expect(() => parse('x', '--samples', '1', '--out', 'a.png')).toThrow('--samples')
+    expect(() => parse('x', '--samples', '10001', '--out', 'a.png')).toThrow(
+      "--samples: '10001' is not a whole number from 2 to 10000.",
+    )
+    expect(parse('x', '--samples', '10000', '--out', 'a.png').samples).toBe(10_000)
     expect(() => parse('x', '--out', 'a.png', '--wat')).toThrow('Unknown option --wat.')
   })
 })

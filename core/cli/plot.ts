@@ -3,6 +3,7 @@
  * anything heavy loads; Chart.js and the canvas are imported only when a picture is actually drawn, so
  * `grad` and `batch` start as fast as before.
  */
+import { VARIABLE_NAME } from '../protocol/guards'
 import { LIMITS } from '../protocol/limits'
 import { plotSessionOf, type PlotSession } from '../png/session'
 import { assertKnownOptions, parseNumber, parsePoint, UsageError, type ParsedArgs } from './args'
@@ -32,7 +33,17 @@ function single(args: ParsedArgs, name: string): string | undefined {
 }
 
 export function parsePlotArgs(args: ParsedArgs): PlotOptions {
-  assertKnownOptions(args, ['wrt', 'at', 'from', 'to', 'out', 'scale', 'background', 'samples'])
+  assertKnownOptions(args, [
+    'wrt',
+    'at',
+    'from',
+    'to',
+    'out',
+    'scale',
+    'background',
+    'samples',
+    'timeout',
+  ])
   const [expression, ...extra] = args.positionals
   if (expression === undefined) {
     throw new UsageError('plot needs an expression: plot "x^2" --at x=2 --out plot.png')
@@ -40,7 +51,7 @@ export function parsePlotArgs(args: ParsedArgs): PlotOptions {
   if (extra.length > 0)
     throw new UsageError(`Unexpected argument '${extra[0]}'. Quote the expression.`)
   const wrt = single(args, 'wrt') ?? null
-  if (wrt !== null && !/^[A-Za-df-z]$/.test(wrt)) {
+  if (wrt !== null && !VARIABLE_NAME.test(wrt)) {
     throw new UsageError(`--wrt: '${wrt}' is not a variable (one letter, not e).`)
   }
   const at = single(args, 'at')
@@ -63,8 +74,11 @@ export function parsePlotArgs(args: ParsedArgs): PlotOptions {
   let samples: number | null = null
   if (samplesText !== undefined) {
     samples = parseNumber(samplesText, '--samples')
-    if (!Number.isSafeInteger(samples) || samples < LIMITS.minSamples || samples > 10_000) {
-      throw new UsageError(`--samples: '${samplesText}' is not a whole number from 2 to 10000.`)
+    const { minSamples, maxPointSamples } = LIMITS
+    if (!Number.isSafeInteger(samples) || samples < minSamples || samples > maxPointSamples) {
+      throw new UsageError(
+        `--samples: '${samplesText}' is not a whole number from ${minSamples} to ${maxPointSamples}.`,
+      )
     }
   }
   return {

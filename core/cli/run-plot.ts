@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import { rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
+import type { WorkerClient } from '../client'
 import { analyze } from '../evaluate/service'
 import type { Diagnostic } from '../protocol/diagnostics'
 import { UsageError, type ParsedArgs } from './args'
+import type { CliCoreApi } from './cli-api'
 import { formatDiagnostic } from './diagnostics'
+import { EXIT, exitCodeOf } from './exit'
 import { choosePlotted, parsePlotArgs, PLOT_SIZE, sessionOf } from './plot'
-import type * as PlotRender from './plot-render'
-
-const EXIT_OK = 0
-const EXIT_EXPRESSION_ERROR = 1
-const EXIT_NO_CANVAS = 3
 
 function printDiagnostics(diagnostics: Diagnostic[], expression: string): void {
   process.stderr.write(diagnostics.map((d) => formatDiagnostic(d, expression)).join('\n\n') + '\n')
@@ -38,42 +36,41 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-export async function runPlot(args: ParsedArgs): Promise<number> {
+/**
+ * Checks the options and the function here (fast, bounded by the expression's length), then draws in
+ * the CLI's worker, where --timeout can cut it.
+ */
+export async function runPlot(args: ParsedArgs, core: WorkerClient<CliCoreApi>): Promise<number> {
   const options = parsePlotArgs(args)
   const analysis = analyze({ expression: options.expression })
   if (!analysis.ok) {
     printDiagnostics(analysis.diagnostics, options.expression)
-    return EXIT_EXPRESSION_ERROR
+    return EXIT.expressionError
   }
   const wrt = choosePlotted(options, analysis.value.variables)
   const target = resolve(options.out)
   await checkTarget(target)
-  let renderer: typeof PlotRender
-  try {
-    renderer = await import('./plot-render')
-  } catch (error) {
-    // The canvas is a native package: present in development, optional where the CLI is installed.
-    process.stderr.write(
-      `calculus-lab: plot needs the package @napi-rs/canvas to draw (npm install @napi-rs/canvas).\n` +
-        `  ${String(error)}\n`,
-    )
-    return EXIT_NO_CANVAS
-  }
-  const { renderPlotPng } = renderer
-  const png = await renderPlotPng({
+  const drawn = await core.call('plot', {
     session: sessionOf(options, wrt),
     size: PLOT_SIZE,
     scale: options.scale,
     background: options.background,
   })
-  if (!png.ok) {
-    printDiagnostics(png.diagnostics, options.expression)
-    return EXIT_EXPRESSION_ERROR
+  if (!drawn.ok) {
+    printDiagnostics(drawn.diagnostics, options.expression)
+    return exitCodeOf(drawn.diagnostics)
   }
-  await writeAtomically(target, png.value)
+  if (drawn.value.kind === 'no-canvas') {
+    process.stderr.write(
+      `calculus-lab: plot needs the package @napi-rs/canvas to draw (npm install @napi-rs/canvas).\n` +
+        `  ${drawn.value.reason}\n`,
+    )
+    return EXIT.noCanvas
+  }
+  await writeAtomically(target, drawn.value.bytes)
   const { width, height } = PLOT_SIZE
   process.stdout.write(
     `Wrote ${options.out} (${width * options.scale} × ${height * options.scale} pixels)\n`,
   )
-  return EXIT_OK
+  return EXIT.ok
 }

@@ -1,4 +1,5 @@
 import type { GradientResult } from '../protocol/api'
+import { reportedGradient } from './gradient-report'
 
 /** Numbers the way PyTorch prints a float64 scalar's value: shortest round-trip, nan/inf spelled out. */
 export function formatNumber(value: number): string {
@@ -9,18 +10,21 @@ export function formatNumber(value: number): string {
 }
 
 /**
- * The human form of `grad`:
- *   f(u=1, v=2) = 3
+ * The human form of `grad`; every variable given is listed, and one the expression does not use has no
+ * gradient, printed as PyTorch prints its `.grad`: None.
+ *   f(u=1, v=2, x=0) = 3
  *   ∂f/∂u = 4
  *   ∂f/∂v = 1
+ *   ∂f/∂x = None
  */
 export function formatGradientText(result: GradientResult, point: Record<string, number>): string {
-  const at = result.variables
-    .map((name) => `${name}=${formatNumber(point[name] ?? NaN)}`)
-    .join(', ')
+  const gradient = reportedGradient(result, point)
+  const names = Object.keys(gradient)
+  const at = names.map((name) => `${name}=${formatNumber(point[name] ?? NaN)}`).join(', ')
   const lines = [`f(${at}) = ${formatNumber(result.value)}`]
-  for (const name of result.variables) {
-    lines.push(`∂f/∂${name} = ${formatNumber(result.gradient[name] ?? NaN)}`)
+  for (const name of names) {
+    const partial = gradient[name] ?? null
+    lines.push(`∂f/∂${name} = ${partial === null ? 'None' : formatNumber(partial)}`)
   }
   return lines.join('\n')
 }

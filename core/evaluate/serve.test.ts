@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { WorkerResponse } from '../protocol/api'
-import { handleMessage, inProcessApi, serve } from './serve'
+import { handleMessage, serve } from './serve'
 
 const evaluateParams = { expression: 'x^2', point: { x: 2 }, wrt: 'x', domain: [-1, 1], samples: 3 }
 
@@ -62,12 +62,5 @@ describe('serve', () => {
     expect(posted[0]!.transfer).toHaveLength(4)
     handler({ id: 4, method: 'analyze', params: { expression: 'x' } })
     expect(posted[1]!.transfer).toEqual([])
-  })
-})
-
-describe('inProcessApi', () => {
-  it('serves the same API without a port', async () => {
-    const result = await inProcessApi.analyze({ expression: 'u*v' })
-    expect(result).toMatchObject({ ok: true, value: { variables: ['u', 'v'] } })
   })
 })

@@ -1,9 +1,4 @@
-import {
-  CORE_METHODS,
-  type CalculusApi,
-  type CoreMethod,
-  type WorkerResponse,
-} from '../protocol/api'
+import { CORE_METHODS, type CoreMethod, type WorkerResponse } from '../protocol/api'
 import { MESSAGES, requestDiagnostic } from '../protocol/diagnostics'
 import { fail, type Result } from '../protocol/result'
 import { validateAnalyzeRequest, validateEvaluateRequest } from '../protocol/validate'
@@ -37,7 +32,7 @@ function isCoreMethod(value: unknown): value is CoreMethod {
   return typeof value === 'string' && (CORE_METHODS as readonly string[]).includes(value)
 }
 
-/** Answers one message; exported for tests and for in-process use. */
+/** Answers one message; exported for tests (and core/test-support/in-process-api.ts). */
 export function handleMessage(message: unknown): WorkerResponse | null {
   if (typeof message !== 'object' || message === null) return null
   const { id, method, params } = message as { id?: unknown; method?: unknown; params?: unknown }
@@ -82,12 +77,4 @@ export function serve(endpoint: PortEndpoint): void {
     const response = handleMessage(message)
     if (response) endpoint.post(response, transferables(response))
   })
-}
-
-/** The same API in-process (the CLI, tests): no port, same validation. */
-export const inProcessApi: CalculusApi = {
-  evaluate: async (request) =>
-    HANDLERS.evaluate(request) as Awaited<ReturnType<CalculusApi['evaluate']>>,
-  analyze: async (request) =>
-    HANDLERS.analyze(request) as Awaited<ReturnType<CalculusApi['analyze']>>,
 }

@@ -15,6 +15,7 @@ import { fail, ok, type Result } from '../protocol/result'
 import { compile, type CompiledExpression } from './compiled'
 import { interpret } from './interpret'
 import { sampleSlice } from './series'
+import { sampleWorkProblem } from './work'
 import { printExpression } from '../expr'
 
 /**
@@ -77,6 +78,8 @@ export function evaluate(request: EvaluateRequest): Result<EvaluateResult> {
   const compiledResult = compileFor(request.expression, request.point)
   if (!compiledResult.ok) return compiledResult
   const compiled = compiledResult.value
+  const tooMuch = sampleWorkProblem(compiled.ast, request)
+  if (tooMuch) return fail(tooMuch)
   const { wrt, point } = request
   const { value, gradient } = atPoint(compiled, point)
   const slope = gradient[wrt] ?? 0

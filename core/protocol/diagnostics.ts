@@ -40,6 +40,8 @@ export const DIAGNOSTIC_CODES = [
   'wrong-arity',
   // evaluation
   'missing-variable',
+  'too-many-samples',
+  'second-derivative-too-large',
   // untrusted requests
   'invalid-request',
   // the process around the core
@@ -105,6 +107,11 @@ export const MESSAGES = {
   clampNeedsBothBounds: (fn: string) =>
     `${fn}() needs both bounds here; for one bound use max(x, lo) or min(x, hi).`,
   missingVariable: (name: string) => `No value given for the variable '${name}'.`,
+  tooManySamples: (samples: number, most: number) =>
+    `This function is too large to sample ${samples} times: use at most ${most} samples, or a shorter function.`,
+  secondDerivativeTooLarge: (samples: number, most: number, mostWithout: number) =>
+    `f″ is too large for this expression at ${samples} samples: use at most ${most} samples, or turn f″ off` +
+    (samples > mostWithout ? ` and use at most ${mostWithout} samples.` : '.'),
   invalidRequest: (field: string, problem: string) => `Invalid request: '${field}' ${problem}.`,
   timeout: (ms: number) =>
     `The calculation took longer than ${ms / 1000} s and was stopped. Try fewer samples or a simpler function.`,

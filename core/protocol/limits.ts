@@ -7,12 +7,30 @@ export const LIMITS = {
   /** Fewest and most sample points across a plotted domain. */
   minSamples: 2,
   maxSamples: 200_000,
+  /** Most samples the CLI's `plot --samples` draws as separate points (the lab's linspace). */
+  maxPointSamples: 10_000,
   /** Most variables one request may carry in `point`. */
   maxVariables: 52,
   /** Longest formula sent for display; a longer one (x^x^x… differentiated) is replaced by a note. */
   displayLatexLength: 4000,
+  /**
+   * The most work one evaluate may do along its slice, in units of one op × one sample (core/evaluate/
+   * work.ts counts them). It is estimated before anything runs, so a request past it is refused with what
+   * to do instead, not cut by the deadline. The costliest 999 characters, the tower x^x^…^x, fit 8,016
+   * samples (1.5 s on a busy 2-core machine, inside the deadline; 98 s at 200,000 samples with f″); an
+   * ordinary function fits LIMITS.maxSamples several times over.
+   */
+  sampleWork: 20_000_000,
+  /** The same for f″, whose recorded double backward costs four to ten times as much per unit. */
+  secondDerivativeWork: 6_000_000,
   /** A request that runs longer than this is cut, and its worker replaced. */
   requestDeadlineMs: 2000,
+  /**
+   * How long one computation of the CLI (a grad, a batch line, a plot) may run before it is cut:
+   * the default of --timeout, and its most. A terminal waits longer than a slider drag, never forever.
+   */
+  cliDeadlineMs: 30_000,
+  cliMaxDeadlineMs: 3_600_000,
   /** Largest PNG the renderer may hand to the main process to save. */
   maxPngBytes: 32 * 1024 * 1024,
 } as const

@@ -1,7 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { inProcessApi } from '../../core/evaluate/serve'
+import { inProcessApi } from '../../core/test-support/in-process-api'
 import { setCalculusClient } from '../api/calculus'
 import { useCommandsStore } from '../stores/commands'
 import { useExpressionStore } from '../stores/expression'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { inProcessApi } from '../../core/evaluate/serve'
+import { inProcessApi } from '../../core/test-support/in-process-api'
 import {
   checkStated,
   isCorrect,

@@ -1,0 +1,28 @@
+import type { PlotSession } from '../png/session'
+import type { GradientRequest, GradientResult } from '../protocol/api'
+import type { Result } from '../protocol/result'
+import type { PlotBackground } from './plot'
+
+/**
+ * What the CLI's worker serves: the computations of its commands, run off the main thread so that
+ * --timeout can cut any of them, a busy loop included (the shared client terminates the worker).
+ */
+
+export interface PlotRequest {
+  session: PlotSession
+  size: { width: number; height: number }
+  scale: 1 | 2 | 3
+  background: PlotBackground
+}
+
+/** The PNG, or why none could be drawn: @napi-rs/canvas is an optional native package. */
+export type RenderedPlot =
+  { kind: 'png'; bytes: Uint8Array } | { kind: 'no-canvas'; reason: string }
+
+export interface CliCoreApi {
+  gradient(request: GradientRequest): Promise<Result<GradientResult>>
+  plot(request: PlotRequest): Promise<Result<RenderedPlot>>
+}
+
+/** The worker's `workerData`: tells the CLI's own file to serve instead of running a command. */
+export const CLI_CORE_WORKER = 'calculus-lab:core-worker'
