@@ -120,6 +120,13 @@ export function boundedArray(value: unknown, maxLength: number): Checked<unknown
   return { ok: true, value: items }
 }
 
+/**
+ * A genuine Uint8Array (a Buffer is one), not an object that only claims its prototype: the engine's own
+ * check, which no Proxy passes.
+ */
+export const isByteArray = (value: unknown): value is Uint8Array =>
+  ArrayBuffer.isView(value) && attempt(() => value instanceof Uint8Array, false)
+
 export const isFiniteNumber = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value)
 
