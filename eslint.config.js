@@ -8,7 +8,8 @@ import globals from 'globals'
 /**
  * Layers by runtime, as VS Code enforces common/browser/node: core/ is our `common`. It may not import
  * Electron, Vue, renderer libraries or Node, nor touch DOM globals. Only the two entry points that adapt it
- * to a runtime (worker.ts, cli.ts), the CLI's own folder, and tests beside the code may reach for Node.
+ * to a runtime (worker.ts, cli.ts), the CLI's own folder, core/node/ (Node-only helpers such as the atomic
+ * write that main and the CLI share), and tests beside the code may reach for Node.
  */
 const nodeBuiltins = [
   'assert',
@@ -124,13 +125,14 @@ export default tseslint.config(
       'core/worker.ts',
       'core/cli.ts',
       'core/cli/**/*.ts',
+      'core/node/**/*.ts',
     ],
     ignores: ['**/*.test.ts', '**/test-support/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [testSupportImport] }] },
   },
   {
     files: ['core/**/*.ts'],
-    ignores: ['core/worker.ts', 'core/cli.ts', 'core/cli/**', 'core/**/*.test.ts'],
+    ignores: ['core/worker.ts', 'core/cli.ts', 'core/cli/**', 'core/node/**', 'core/**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', coreForbiddenImports],

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto'
-import { rename, stat, unlink, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, resolve } from 'node:path'
+import { stat } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import { analyze } from '../evaluate/service'
+import { writeFileAtomically } from '../node/atomic-write'
 import type { Diagnostic } from '../protocol/diagnostics'
 import { UsageError, type ParsedArgs } from './args'
 import { formatDiagnostic } from './diagnostics'
@@ -24,18 +24,6 @@ async function checkTarget(path: string): Promise<void> {
     throw new UsageError(`--out: the folder '${folder}' does not exist.`)
   const existing = await stat(path).catch(() => null)
   if (existing?.isDirectory()) throw new UsageError(`--out: '${path}' is a folder.`)
-}
-
-/** Written next to the target and renamed over it: a failure never leaves a partial PNG behind. */
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
-  try {
-    await writeFile(temporary, bytes, { flag: 'wx' })
-    await rename(temporary, path)
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined)
-    throw error
-  }
 }
 
 export async function runPlot(args: ParsedArgs): Promise<number> {
@@ -70,7 +58,7 @@ export async function runPlot(args: ParsedArgs): Promise<number> {
     printDiagnostics(png.diagnostics, options.expression)
     return EXIT_EXPRESSION_ERROR
   }
-  await writeAtomically(target, png.value)
+  await writeFileAtomically(target, png.value)
   const { width, height } = PLOT_SIZE
   process.stdout.write(
     `Wrote ${options.out} (${width * options.scale} × ${height * options.scale} pixels)\n`,
