@@ -5,7 +5,7 @@ import { displayKey, isByteArray, isPlainRecord, ownFields } from '../core/proto
 import { LIMITS } from '../core/protocol/limits'
 import { fail, failAll, ok, type Result } from '../core/protocol/result'
 
-export const FALLBACK_FILE_NAME = 'calculus-lab.png'
+const FALLBACK_FILE_NAME = 'calculus-lab.png'
 
 const problem = (field: string, what: string): Diagnostic =>
   requestDiagnostic('invalid-request', MESSAGES.invalidRequest(field, what))
