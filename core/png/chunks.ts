@@ -178,5 +178,5 @@ export function withText(chunks: readonly PngChunk[], added: readonly PngChunk[]
   const replaced = new Set(added.map(({ data }) => keywordOf(data)))
   const kept = chunks.filter(({ type, data }) => type !== 'tEXt' || !replaced.has(keywordOf(data)))
   const end = kept.length - 1
-  return [...kept.slice(0, end), ...added, ...kept.slice(end)]
+  return kept.slice(0, end).concat(added, kept.slice(end))
 }
