@@ -50,7 +50,9 @@ export function isPlainRecord(value: unknown): value is Record<string, unknown> 
 
 /**
  * The own enumerable keys of an untrusted object, refused when there are more than `limit`. The count comes
- * from the engine in one native step (no stack, no work per key in script); only then are keys walked.
+ * from the engine in one native step, with no stack and no script run per key; only then are keys walked.
+ * (JavaScript has no way to count an object's keys in less than their number: that native step is linear
+ * in the object, which whoever sent it already paid to build.)
  */
 export function boundedOwnKeys(value: object, limit: number): Checked<string[]> {
   // An array's (or typed array's) keys are its indices: its length bounds them, and costs nothing to read,
@@ -64,10 +66,11 @@ export function boundedOwnKeys(value: object, limit: number): Checked<string[]> 
   return { ok: true, value: keys }
 }
 
-/** The length of an array or a typed array (which bounds its keys); 0 for anything else. */
+/** The length of an array or a typed array (its index keys); 0 for anything else. */
 function indexedLength(value: object): number {
   if (Array.isArray(value)) return (value as unknown[]).length
-  return ArrayBuffer.isView(value) ? value.byteLength : 0
+  if (!ArrayBuffer.isView(value) || value instanceof DataView) return 0
+  return (value as Uint8Array).length
 }
 
 function dataValue(target: object, key: string | number): Checked<unknown> {
