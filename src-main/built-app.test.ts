@@ -7,7 +7,7 @@ import type { EvaluateResult } from '../core/protocol/api'
 import { channelOf, INVOKE_METHODS } from '../core/protocol/desktop'
 import type { Result } from '../core/protocol/result'
 import { TEST_DEADLINE_VARIABLE } from './paths'
-import { PNG_SIGNATURE } from './png-payload'
+import { PNG_SIGNATURE } from '../core/png/chunks'
 import { BuiltApp, buildApp } from './test-support/built-app'
 
 /**

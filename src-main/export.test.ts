@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Dialog } from 'electron'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { PNG_SIGNATURE } from '../core/png/chunks'
 import { LIMITS } from '../core/protocol/limits'
-import { openPng, savePng, writeFileAtomically } from './export'
-import { PNG_SIGNATURE } from './png-payload'
+import { openPng, savePng } from './export'
 import { dialog, fake } from './test-support/fake-electron.mjs'
 
 let directory: string
@@ -41,6 +41,27 @@ describe('savePng', () => {
     expect(options.filters).toEqual([{ name: 'PNG image', extensions: ['png'] }])
     expect(new Uint8Array(readFileSync(target))).toEqual(bytes)
     expect(readdirSync(directory)).toEqual(['chosen.png'])
+  })
+
+  it('saves under a name of 255 bytes, the longest the file system allows, leaving nothing else', async () => {
+    const target = join(directory, `${'a'.repeat(251)}.png`)
+    fake.answerNextDialog({ canceled: false, filePath: target })
+    expect(await savePng({ bytes: png(2), suggestedName: 'plot' }, dialogs())).toEqual({
+      ok: true,
+      value: { saved: true, path: target },
+    })
+    expect(readdirSync(directory)).toEqual([`${'a'.repeat(251)}.png`])
+  })
+
+  it('answers a diagnostic and leaves no temporary file when the chosen path is a folder', async () => {
+    const taken = join(directory, 'taken.png')
+    mkdirSync(taken)
+    fake.answerNextDialog({ canceled: false, filePath: taken })
+    expect(await savePng({ bytes: png(2), suggestedName: 'plot' }, dialogs())).toMatchObject({
+      ok: false,
+      diagnostics: [{ code: 'internal' }],
+    })
+    expect(readdirSync(directory)).toEqual(['taken.png'])
   })
 
   it('adds .png when the dialog returns a name without it', async () => {
@@ -86,15 +107,6 @@ describe('savePng', () => {
         },
       ],
     })
-  })
-})
-
-describe('writeFileAtomically', () => {
-  it('never leaves a temporary file when the target is a directory', async () => {
-    const target = join(directory, 'taken')
-    mkdirSync(target)
-    await expect(writeFileAtomically(target, png(1))).rejects.toThrow()
-    expect(readdirSync(directory)).toEqual(['taken'])
   })
 })
 

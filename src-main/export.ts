@@ -1,12 +1,13 @@
-import { randomBytes } from 'node:crypto'
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises'
-import { basename, dirname, extname, join } from 'node:path'
+import { readFile, stat } from 'node:fs/promises'
+import { basename, extname, join } from 'node:path'
 import type { BrowserWindow, Dialog } from 'electron'
+import { writeFileAtomically } from '../core/node/atomic-write'
+import { hasPngSignature } from '../core/png/chunks'
 import type { OpenPngResult, SavePngRequest, SavePngResult } from '../core/protocol/desktop'
 import { MESSAGES, requestDiagnostic } from '../core/protocol/diagnostics'
 import { LIMITS } from '../core/protocol/limits'
 import { fail, ok, type Result } from '../core/protocol/result'
-import { hasPngSignature, sanitizeFileName } from './png-payload'
+import { sanitizeFileName } from './png-payload'
 
 /**
  * Saving and opening the PNGs the renderer makes. The request was validated (png-payload.ts) before it gets
@@ -23,27 +24,6 @@ export interface FileDialogs {
 const fileProblem = (what: string) => fail(requestDiagnostic('internal', MESSAGES.internal(what)))
 const reasonOf = (error: unknown) =>
   error instanceof Error && 'code' in error ? String(error.code) : String(error)
-
-/** Writes next to the target and renames over it: a failure never leaves a partial PNG behind. */
-export async function writeFileAtomically(target: string, bytes: Uint8Array): Promise<void> {
-  const temporary = join(
-    dirname(target),
-    `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`,
-  )
-  try {
-    const handle = await open(temporary, 'wx')
-    try {
-      await handle.writeFile(bytes)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await rename(temporary, target)
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined)
-    throw error
-  }
-}
 
 export async function savePng(
   request: SavePngRequest,

@@ -1,9 +1,11 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { channelOf, INVOKE_METHODS } from '../core/protocol/desktop'
+import { LIMITS } from '../core/protocol/limits'
 import { ok, type Result } from '../core/protocol/result'
+import { BUILD_TIMEOUT_MS, HANG_MS, hostile, HOSTILE_KINDS } from '../core/test-support/hostile'
 import { registerIpcHandlers, type IpcServices } from './ipc'
-import { PNG_SIGNATURE } from './png-payload'
+import { PNG_SIGNATURE } from '../core/png/chunks'
 import { fake, FakeWebContents, FakeWebFrameMain, ipcMain } from './test-support/fake-electron.mjs'
 
 const validEvaluate = {
@@ -45,6 +47,11 @@ beforeEach(() => {
 
 const invoke = (channel: string, ...args: unknown[]) =>
   fake.invoke(channel, { sender: ours }, ...args) as Promise<Result<unknown>>
+const handlerOf = (channel: string) =>
+  fake.state.handlers.get(channel) as (
+    event: unknown,
+    ...args: unknown[]
+  ) => Promise<Result<unknown>>
 const firstMessage = (result: Result<unknown>) =>
   result.ok ? null : result.diagnostics[0]?.message
 
@@ -151,4 +158,56 @@ describe('registerIpcHandlers', () => {
     expect(logged).toHaveBeenCalledOnce()
     logged.mockRestore()
   })
+
+  it('refuses a sender whose check throws, as an untrusted sender', async () => {
+    services.isTrustedSender = () => {
+      throw new Error('Render frame was disposed')
+    }
+    expect(firstMessage(await invoke('calculus:evaluate', validEvaluate))).toBe(
+      "Invalid request: 'sender' is not the Calculus Lab window.",
+    )
+    expect(services.calls).toEqual([])
+  })
+
+  it(
+    'refuses hostile payloads on every channel with a diagnostic, quickly, before any service',
+    async () => {
+      const valid: Record<string, Record<string, unknown>> = {
+        'calculus:evaluate': validEvaluate,
+        'calculus:analyze': { expression: 'x' },
+        'calculus:savePng': { bytes: new Uint8Array(PNG_SIGNATURE), suggestedName: 'plot' },
+      }
+      for (const [channel, base] of Object.entries(valid)) {
+        for (const kind of HOSTILE_KINDS) {
+          for (const payload of [
+            hostile(kind, base),
+            { ...base, [Object.keys(base)[0] as string]: hostile(kind, { x: 1 }) },
+          ]) {
+            // Straight to the handler: a structured clone (what Electron does first) would take seconds
+            // to copy a million keys and cannot carry a Proxy; main must survive what arrives either way.
+            const start = Date.now()
+            const result = await handlerOf(channel)(
+              { sender: ours, senderFrame: ours.mainFrame },
+              payload,
+            )
+            expect(Date.now() - start, `${channel}: ${kind}`).toBeLessThan(HANG_MS)
+            expect(result.ok, `${channel}: ${kind}`).toBe(false)
+            if (!result.ok)
+              expect(new Set(result.diagnostics.map((d) => d.code))).toEqual(
+                new Set(['invalid-request']),
+              )
+          }
+        }
+      }
+      expect(services.calls).toEqual([])
+      const huge = await handlerOf('calculus:evaluate')(
+        { sender: ours, senderFrame: ours.mainFrame },
+        hostile('a million keys'),
+      )
+      expect(firstMessage(huge)).toBe(
+        `Invalid request: 'request' has 1000000 keys; at most ${LIMITS.maxFields} are allowed.`,
+      )
+    },
+    BUILD_TIMEOUT_MS,
+  )
 })

@@ -62,6 +62,15 @@ function handlersFor(services: IpcServices): Record<InvokeMethod, Handler> {
   }
 }
 
+/** A sender that cannot even be checked (a disposed frame's getters throw) is not trusted. */
+function trusts(services: IpcServices, event: IpcMainInvokeEvent): boolean {
+  try {
+    return services.isTrustedSender(event)
+  } catch {
+    return false
+  }
+}
+
 export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, services: IpcServices): void {
   const handlers = handlersFor(services)
   for (const method of INVOKE_METHODS) {
@@ -69,8 +78,7 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, services: 
     ipcMain.handle(
       channelOf(method),
       async (event, ...args: unknown[]): Promise<Result<unknown>> => {
-        if (!services.isTrustedSender(event))
-          return refuse('sender', 'is not the Calculus Lab window')
+        if (!trusts(services, event)) return refuse('sender', 'is not the Calculus Lab window')
         if (args.length !== ARITY[method])
           return refuse(method, `takes ${ARITY[method]} argument${ARITY[method] === 1 ? '' : 's'}`)
         try {

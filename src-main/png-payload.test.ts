@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import {
+  BUILD_TIMEOUT_MS,
+  HANG_MS,
+  hostile,
+  HOSTILE_KINDS,
+  timed,
+} from '../core/test-support/hostile'
 import { LIMITS } from '../core/protocol/limits'
-import { PNG_SIGNATURE, sanitizeFileName, validateSavePngRequest } from './png-payload'
+import { PNG_SIGNATURE } from '../core/png/chunks'
+import { sanitizeFileName, validateSavePngRequest } from './png-payload'
 
 const png = (extra = 16) => {
   const bytes = new Uint8Array(PNG_SIGNATURE.length + extra)
@@ -85,5 +93,63 @@ describe('sanitizeFileName', () => {
 
   it('keeps names short', () => {
     expect(sanitizeFileName('y'.repeat(180))).toBe(`${'y'.repeat(100)}.png`)
+  })
+
+  it('keeps names short in bytes too, cutting between characters, so the file system takes them', () => {
+    const cjk = sanitizeFileName('函'.repeat(100))
+    expect(cjk).toBe(`${'函'.repeat(66)}.png`)
+    expect(Buffer.byteLength(cjk)).toBeLessThanOrEqual(255)
+    const emoji = sanitizeFileName('😀'.repeat(60))
+    expect(emoji).toBe(`${'😀'.repeat(50)}.png`)
+    expect(sanitizeFileName(`${'a'.repeat(99)}😀`)).toBe(`${'a'.repeat(99)}.png`)
+  })
+})
+
+describe('validateSavePngRequest, given hostile payloads', () => {
+  const base = { bytes: png(), suggestedName: 'plot' }
+
+  /** Refused with diagnostics (never a throw), each message short, and quickly. */
+  function expectRefused(value: unknown): string[] {
+    const { result, ms } = timed(() => validateSavePngRequest(value))
+    expect(result.ok).toBe(false)
+    expect(ms).toBeLessThan(HANG_MS)
+    const found = result.ok ? [] : result.diagnostics.map((d) => d.message)
+    expect(found.length).toBeGreaterThan(0)
+    expect(found.length).toBeLessThanOrEqual(LIMITS.maxFields + 2)
+    for (const message of found) expect(message.length).toBeLessThan(300)
+    return found
+  }
+
+  it(
+    'refuses a million unknown keys with one diagnostic that counts them',
+    () => {
+      expect(expectRefused(hostile('a million unknown fields beside valid ones', base))).toEqual([
+        `Invalid request: 'request' has 1000002 keys; at most ${LIMITS.maxFields} are allowed.`,
+      ])
+    },
+    BUILD_TIMEOUT_MS,
+  )
+
+  it(
+    'refuses every hostile value, as the request and as each field',
+    () => {
+      for (const kind of HOSTILE_KINDS) {
+        expectRefused(hostile(kind, base))
+        expectRefused({ ...base, bytes: hostile(kind, { x: 1 }) })
+        expectRefused({ ...base, suggestedName: hostile(kind, { x: 1 }) })
+      }
+    },
+    BUILD_TIMEOUT_MS,
+  )
+
+  it('refuses an object that only pretends to be bytes', () => {
+    const pretend = Object.setPrototypeOf({ byteLength: 16 }, Uint8Array.prototype) as unknown
+    expect(expectRefused({ ...base, bytes: pretend })).toEqual([
+      "Invalid request: 'bytes' must be a Uint8Array.",
+    ])
+    const proxied = new Proxy(png(), {})
+    expect(expectRefused({ ...base, bytes: proxied })).toEqual([
+      "Invalid request: 'bytes' must be a Uint8Array.",
+    ])
   })
 })

@@ -1,62 +1,78 @@
+import { hasPngSignature } from '../core/png/chunks'
 import type { SavePngRequest } from '../core/protocol/desktop'
 import { MESSAGES, requestDiagnostic, type Diagnostic } from '../core/protocol/diagnostics'
+import { displayKey, isByteArray, isPlainRecord, ownFields } from '../core/protocol/guards'
 import { LIMITS } from '../core/protocol/limits'
-import { fail, ok, type Result } from '../core/protocol/result'
+import { fail, failAll, ok, type Result } from '../core/protocol/result'
 
-/** The eight bytes every PNG file starts with (PNG spec §5.2). */
-export const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)
-/** A suggested name longer than this is not a name a person typed. */
-export const MAX_SUGGESTED_NAME_LENGTH = 200
-export const FALLBACK_FILE_NAME = 'calculus-lab.png'
-
-export function hasPngSignature(bytes: Uint8Array): boolean {
-  return bytes.length >= PNG_SIGNATURE.length && PNG_SIGNATURE.every((byte, i) => bytes[i] === byte)
-}
+const FALLBACK_FILE_NAME = 'calculus-lab.png'
 
 const problem = (field: string, what: string): Diagnostic =>
   requestDiagnostic('invalid-request', MESSAGES.invalidRequest(field, what))
 
-/** What the renderer sends to savePng, checked as untrusted input: shape, PNG signature, size, name. */
+/**
+ * What the renderer sends to savePng, checked as untrusted input through the bounded guards: shape, PNG
+ * signature, size, name. The request is rebuilt from the checked copies.
+ */
 export function validateSavePngRequest(value: unknown): Result<SavePngRequest> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
+  if (!isPlainRecord(value))
     return fail(problem('request', 'must be an object with bytes and suggestedName'))
+  const fields = ownFields(value, LIMITS.maxFields)
+  if (!fields.ok) return fail(problem('request', fields.problem))
   const problems: Diagnostic[] = []
-  for (const key of Object.keys(value)) {
+  for (const key of Object.keys(fields.value)) {
     if (key !== 'bytes' && key !== 'suggestedName')
-      problems.push(problem(key, 'is not a known field'))
+      problems.push(problem(displayKey(key), 'is not a known field'))
   }
-  const { bytes, suggestedName } = value as { bytes?: unknown; suggestedName?: unknown }
-  if (!(bytes instanceof Uint8Array)) problems.push(problem('bytes', 'must be a Uint8Array'))
+  const { bytes, suggestedName } = fields.value
+  if (!isByteArray(bytes)) problems.push(problem('bytes', 'must be a Uint8Array'))
   else if (bytes.byteLength > LIMITS.maxPngBytes)
     problems.push(problem('bytes', `must be at most ${LIMITS.maxPngBytes} bytes`))
   else if (!hasPngSignature(bytes)) problems.push(problem('bytes', 'is not a PNG image'))
   if (typeof suggestedName !== 'string') problems.push(problem('suggestedName', 'must be a string'))
-  else if (suggestedName.length > MAX_SUGGESTED_NAME_LENGTH)
+  else if (suggestedName.length > LIMITS.suggestedNameLength)
     problems.push(
-      problem('suggestedName', `must be at most ${MAX_SUGGESTED_NAME_LENGTH} characters`),
+      problem('suggestedName', `must be at most ${LIMITS.suggestedNameLength} characters`),
     )
-  if (problems.length > 0) return fail(...problems)
+  if (problems.length > 0) return failAll(problems)
   return ok({ bytes: bytes as Uint8Array, suggestedName: suggestedName as string })
 }
 
 /** Names Windows reserves for devices, with or without an extension. */
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i
 
+/** The longest start of `text` that fits `maxBytes` in UTF-8, cut between characters, never inside one. */
+function utf8Prefix(text: string, maxBytes: number): string {
+  let bytes = 0
+  let end = 0
+  for (const char of text) {
+    const code = char.codePointAt(0) as number
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4
+    if (bytes > maxBytes) break
+    end += char.length
+  }
+  return text.slice(0, end)
+}
+
 /**
  * A file name safe on Windows, macOS and Linux from whatever the renderer suggested: no directories, no
  * control or reserved characters, no leading dots (hidden files) or trailing dots and spaces (which Windows
- * drops), not a device name, at most 100 characters before `.png`.
+ * drops), not a device name, at most LIMITS.fileNameStemLength characters and LIMITS.fileNameStemBytes
+ * UTF-8 bytes before `.png` (file systems count bytes: 255 at most).
  */
 export function sanitizeFileName(suggested: string): string {
-  const stem = suggested
-    .normalize('NFC')
-    .replace(/\.png$/i, '')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s.-]+|[\s.]+$/g, '')
-    .slice(0, 100)
-    .replace(/[\s.]+$/g, '')
+  const stem = utf8Prefix(
+    suggested
+      .normalize('NFC')
+      .replace(/\.png$/i, '')
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+      .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-')
+      .replace(/\s+/g, ' ')
+      .replace(/^[\s.-]+|[\s.]+$/g, '')
+      .slice(0, LIMITS.fileNameStemLength)
+      .replace(/[\uD800-\uDBFF]$/, ''), // half a character left by the cut
+    LIMITS.fileNameStemBytes,
+  ).replace(/[\s.]+$/g, '')
   if (stem === '' || WINDOWS_RESERVED.test(stem)) return FALLBACK_FILE_NAME
   return `${stem}.png`
 }

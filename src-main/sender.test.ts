@@ -38,3 +38,21 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender(eventFrom(other, other.mainFrame), location, isOurs)).toBe(false)
   })
 })
+
+describe('isTrustedSender, given a frame Electron has disposed', () => {
+  const ours = new FakeWebContents()
+  ours.mainFrame.url = appUrl
+  const isOurs = (id: number) => id === ours.id
+  const disposed = () => {
+    throw new Error('Render frame was disposed before WebFrameMain could be accessed')
+  }
+
+  it('refuses, without a throw, when the frame or its URL can no longer be read', () => {
+    const frameGone = Object.defineProperty({ sender: ours }, 'senderFrame', { get: disposed })
+    expect(isTrustedSender(frameGone as unknown as IpcMainInvokeEvent, location, isOurs)).toBe(
+      false,
+    )
+    const urlGone = Object.defineProperty(ours.mainFrame, 'url', { get: disposed })
+    expect(isTrustedSender(eventFrom(ours, urlGone), location, isOurs)).toBe(false)
+  })
+})

@@ -2,7 +2,7 @@
  * Command-line arguments, parsed into values or a usage error (exit code 2). Kept free of Node so the
  * rules can be tested directly.
  */
-import { VARIABLE_NAME } from '../protocol/guards'
+import { isVariableName } from '../protocol/guards'
 import { LIMITS } from '../protocol/limits'
 
 export type ParsedArgs = { positionals: string[]; options: Map<string, string | true> }
@@ -66,7 +66,7 @@ export function parsePoint(text: string): Record<string, number> {
     const eq = part.indexOf('=')
     if (eq === -1) throw new UsageError(`--at: expected name=value, found '${part}'.`)
     const name = part.slice(0, eq).trim()
-    if (!VARIABLE_NAME.test(name))
+    if (!isVariableName(name))
       throw new UsageError(`--at: '${name}' is not a variable (one letter, not e).`)
     if (name in point) throw new UsageError(`--at: '${name}' is given twice.`)
     point[name] = parseNumber(part.slice(eq + 1), `--at ${name}`)

@@ -3,7 +3,7 @@
  * anything heavy loads; Chart.js and the canvas are imported only when a picture is actually drawn, so
  * `grad` and `batch` start as fast as before.
  */
-import { VARIABLE_NAME } from '../protocol/guards'
+import { isVariableName } from '../protocol/guards'
 import { LIMITS } from '../protocol/limits'
 import { plotSessionOf, type PlotSession } from '../png/session'
 import { assertKnownOptions, parseNumber, parsePoint, UsageError, type ParsedArgs } from './args'
@@ -51,7 +51,7 @@ export function parsePlotArgs(args: ParsedArgs): PlotOptions {
   if (extra.length > 0)
     throw new UsageError(`Unexpected argument '${extra[0]}'. Quote the expression.`)
   const wrt = single(args, 'wrt') ?? null
-  if (wrt !== null && !VARIABLE_NAME.test(wrt)) {
+  if (wrt !== null && !isVariableName(wrt)) {
     throw new UsageError(`--wrt: '${wrt}' is not a variable (one letter, not e).`)
   }
   const at = single(args, 'at')

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto'
-import { rename, stat, unlink, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, resolve } from 'node:path'
+import { stat } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import type { WorkerClient } from '../client'
 import { analyze } from '../evaluate/service'
+import { writeFileAtomically } from '../node/atomic-write'
 import type { Diagnostic } from '../protocol/diagnostics'
 import { UsageError, type ParsedArgs } from './args'
 import type { CliCoreApi } from './cli-api'
@@ -22,18 +22,6 @@ async function checkTarget(path: string): Promise<void> {
     throw new UsageError(`--out: the folder '${folder}' does not exist.`)
   const existing = await stat(path).catch(() => null)
   if (existing?.isDirectory()) throw new UsageError(`--out: '${path}' is a folder.`)
-}
-
-/** Written next to the target and renamed over it: a failure never leaves a partial PNG behind. */
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
-  try {
-    await writeFile(temporary, bytes, { flag: 'wx' })
-    await rename(temporary, path)
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined)
-    throw error
-  }
 }
 
 /**
@@ -67,7 +55,7 @@ export async function runPlot(args: ParsedArgs, core: WorkerClient<CliCoreApi>):
     )
     return EXIT.noCanvas
   }
-  await writeAtomically(target, drawn.value.bytes)
+  await writeFileAtomically(target, drawn.value.bytes)
   const { width, height } = PLOT_SIZE
   process.stdout.write(
     `Wrote ${options.out} (${width * options.scale} × ${height * options.scale} pixels)\n`,

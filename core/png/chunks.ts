@@ -1,3 +1,4 @@
+import { LIMITS } from '../protocol/limits'
 import { crc32 } from './crc32'
 
 /**
@@ -15,6 +16,7 @@ export interface PngChunk {
 
 export type PngProblem =
   | { code: 'not-png'; message: string }
+  | { code: 'too-large'; message: string }
   | { code: 'corrupt-png'; message: string }
   | { code: 'no-session'; message: string }
   | { code: 'bad-session'; message: string }
@@ -32,7 +34,7 @@ const MAX_CHUNK_LENGTH = 0x7fffffff
 
 const asciiBytes = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0))
 /** Byte by byte: spreading a large chunk into fromCharCode would overflow the argument list. */
-function latin1Text(bytes: Uint8Array): string {
+export function latin1Text(bytes: Uint8Array): string {
   let text = ''
   for (let i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i] as number)
   return text
@@ -65,15 +67,30 @@ export function hasPngSignature(bytes: Uint8Array): boolean {
   return bytes.length >= PNG_SIGNATURE.length && PNG_SIGNATURE.every((b, i) => bytes[i] === b)
 }
 
+const megabytes = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024)} MB`
+
 /**
  * Splits a PNG into its chunks, checking everything a reader can check without decoding pixels: the
- * signature, every length and CRC, IHDR first, IEND last and nothing after it.
+ * signature, every length and CRC, IHDR first, IEND last and nothing after it. The file is untrusted:
+ * its size and its number of chunks are bounded (LIMITS) before and while it is walked.
  */
 export function readChunks(bytes: Uint8Array): PngResult<PngChunk[]> {
+  if (bytes.length > LIMITS.maxPngBytes) {
+    return pngFail(
+      'too-large',
+      `This file is ${megabytes(bytes.length)}; a Calculus Lab plot is at most ${megabytes(LIMITS.maxPngBytes)}.`,
+    )
+  }
   if (!hasPngSignature(bytes)) return pngFail('not-png', 'This file is not a PNG image.')
   const chunks: PngChunk[] = []
   let offset = PNG_SIGNATURE.length
   while (offset < bytes.length) {
+    if (chunks.length === LIMITS.maxPngChunks) {
+      return pngFail(
+        'corrupt-png',
+        `The PNG image has more than ${LIMITS.maxPngChunks} chunks; it was not made by Calculus Lab.`,
+      )
+    }
     if (offset + 12 > bytes.length) {
       return pngFail('corrupt-png', 'The PNG image is cut off in the middle of a chunk.')
     }
@@ -123,12 +140,6 @@ export function writeChunks(chunks: readonly PngChunk[]): Uint8Array {
   return out
 }
 
-/** Width and height in pixels, from IHDR. */
-export function imageSize(chunks: readonly PngChunk[]): { width: number; height: number } {
-  const header = chunks[0]?.data ?? new Uint8Array(13)
-  return { width: readUint32(header, 0), height: readUint32(header, 4) }
-}
-
 /**
  * A tEXt chunk (PNG spec §11.3.4.3): a Latin-1 keyword of 1–79 characters, a zero byte, then Latin-1 text.
  * Callers keep the text to ASCII (see session.ts), which is valid Latin-1 and valid UTF-8 alike.
@@ -147,14 +158,19 @@ export function textChunk(keyword: string, text: string): PngChunk {
   return { type: 'tEXt', data }
 }
 
-/** The text of every tEXt chunk with this keyword, in file order. */
-export function readText(chunks: readonly PngChunk[], keyword: string): string[] {
-  const texts: string[] = []
-  for (const { type, data } of chunks) {
-    if (type !== 'tEXt' || keywordOf(data) !== keyword) continue
-    texts.push(latin1Text(data.subarray(keyword.length + 1)))
+/**
+ * The undecoded text of the last tEXt chunk with this keyword (the one a reader honours), so a caller can
+ * bound its length before decoding it; undefined when there is none.
+ */
+export function lastTextBytes(
+  chunks: readonly PngChunk[],
+  keyword: string,
+): Uint8Array | undefined {
+  for (let i = chunks.length - 1; i >= 0; i--) {
+    const { type, data } = chunks[i] as PngChunk
+    if (type === 'tEXt' && keywordOf(data) === keyword) return data.subarray(keyword.length + 1)
   }
-  return texts
+  return undefined
 }
 
 /** The chunks with text chunks placed just before IEND (where the spec allows them), replacing old ones. */
@@ -162,5 +178,5 @@ export function withText(chunks: readonly PngChunk[], added: readonly PngChunk[]
   const replaced = new Set(added.map(({ data }) => keywordOf(data)))
   const kept = chunks.filter(({ type, data }) => type !== 'tEXt' || !replaced.has(keywordOf(data)))
   const end = kept.length - 1
-  return [...kept.slice(0, end), ...added, ...kept.slice(end)]
+  return kept.slice(0, end).concat(added, kept.slice(end))
 }

@@ -1,10 +1,17 @@
-import { isFiniteNumber, isRange, isRecord, isVariableName } from '../protocol/guards'
+import {
+  isFiniteNumber,
+  isSampleCount,
+  isVariableName,
+  ownFields,
+  rangeOf,
+} from '../protocol/guards'
 import { LIMITS } from '../protocol/limits'
 import {
+  lastTextBytes,
+  latin1Text,
   pngFail,
   pngOk,
   readChunks,
-  readText,
   textChunk,
   withText,
   writeChunks,
@@ -75,17 +82,23 @@ export function embedSession(png: Uint8Array, session: PlotSession): PngResult<U
   return pngOk(writeChunks(withText(chunks.value, added)))
 }
 
-function isPoint(value: unknown): value is Record<string, number> {
-  if (!isRecord(value)) return false
-  const entries = Object.entries(value)
-  return (
-    entries.length <= LIMITS.maxVariables &&
-    entries.every(([name, number]) => isVariableName(name) && isFiniteNumber(number))
-  )
+/** The point's values, copied, when every name is a variable and every value finite; else null. */
+function pointOf(value: unknown): Record<string, number> | null {
+  const fields = ownFields(value, LIMITS.maxVariables)
+  if (!fields.ok) return null
+  const point: Record<string, number> = {}
+  for (const [name, number] of Object.entries(fields.value)) {
+    if (!isVariableName(name) || !isFiniteNumber(number)) return null
+    point[name] = number
+  }
+  return point
 }
 
-/** What a session chunk must hold; the file is untrusted, so every field is checked. */
-export function parseSession(text: string): PngResult<PlotSession> {
+/**
+ * What a session chunk must hold; the file is untrusted, so every field is checked, through the bounded
+ * guards, and the session is built from the checked copies.
+ */
+function parseSession(text: string): PngResult<PlotSession> {
   const damaged = (why: string) =>
     pngFail<PlotSession>('bad-session', `The plot saved in this PNG cannot be restored: ${why}.`)
   let data: unknown
@@ -94,11 +107,21 @@ export function parseSession(text: string): PngResult<PlotSession> {
   } catch {
     return damaged('it is not readable')
   }
-  if (!isRecord(data) || data.format !== FORMAT) return damaged('it is in an unknown format')
-  if (data.version !== VERSION) {
-    return damaged(`it was saved by a newer Calculus Lab (version ${String(data.version)})`)
+  const fields = ownFields(data, LIMITS.maxFields)
+  if (!fields.ok) {
+    return damaged(
+      data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? `it ${fields.problem}`
+        : 'it is in an unknown format',
+    )
   }
-  const { expression, point, wrt, domain, yRange, samples } = data
+  const { format, version, expression, point: savedPoint, wrt, domain: savedDomain } = fields.value
+  const { yRange: savedYRange, samples } = fields.value
+  if (format !== FORMAT) return damaged('it is in an unknown format')
+  if (version !== VERSION) {
+    const shown = typeof version === 'number' ? String(version) : 'unknown'
+    return damaged(`it was saved by a newer Calculus Lab (version ${shown})`)
+  }
   if (
     typeof expression !== 'string' ||
     expression.length === 0 ||
@@ -106,43 +129,36 @@ export function parseSession(text: string): PngResult<PlotSession> {
   ) {
     return damaged('the function is missing or too long')
   }
-  if (!isPoint(point)) return damaged('the point is not a set of finite values')
+  const point = pointOf(savedPoint)
+  if (!point) return damaged('the point is not a set of finite values')
   if (typeof wrt !== 'string' || !isVariableName(wrt) || !(wrt in point)) {
     return damaged('the plotted variable is missing')
   }
-  if (!isRange(domain)) return damaged('the plotted range is invalid')
-  if (yRange !== null && !isRange(yRange)) return damaged('the y-range is invalid')
-  if (
-    samples !== null &&
-    !(
-      Number.isSafeInteger(samples) &&
-      (samples as number) >= LIMITS.minSamples &&
-      (samples as number) <= LIMITS.maxSamples
-    )
-  ) {
-    return damaged('the sample count is invalid')
-  }
-  return pngOk({
-    expression,
-    point: { ...point },
-    wrt,
-    domain: [domain[0], domain[1]],
-    yRange: yRange === null ? null : [yRange[0], yRange[1]],
-    samples: samples as number | null,
-  })
+  const domain = rangeOf(savedDomain)
+  if (!domain) return damaged('the plotted range is invalid')
+  const yRange = savedYRange === null ? null : rangeOf(savedYRange)
+  if (savedYRange !== null && !yRange) return damaged('the y-range is invalid')
+  if (samples !== null && !isSampleCount(samples)) return damaged('the sample count is invalid')
+  return pngOk({ expression, point, wrt, domain, yRange, samples })
 }
 
 /** The session a PNG carries, or why there is none: not a PNG, damaged, or not one of ours. */
 export function readSession(png: Uint8Array): PngResult<PlotSession> {
   const chunks = readChunks(png)
   if (!chunks.ok) return chunks
-  const texts = readText(chunks.value, SESSION_KEYWORD)
-  const text = texts.at(-1)
+  const text = lastTextBytes(chunks.value, SESSION_KEYWORD)
   if (text === undefined) {
     return pngFail(
       'no-session',
       'This PNG has no Calculus Lab plot in it. Only images exported by Calculus Lab can be opened.',
     )
   }
-  return parseSession(text)
+  // Counted before it is decoded or parsed: a crafted file may carry megabytes of "session".
+  if (text.length > LIMITS.sessionTextLength) {
+    return pngFail(
+      'bad-session',
+      `The plot saved in this PNG cannot be restored: it is ${text.length} bytes long; at most ${LIMITS.sessionTextLength} are allowed.`,
+    )
+  }
+  return parseSession(latin1Text(text))
 }

@@ -35,7 +35,6 @@ export const DIAGNOSTIC_CODES = [
   'unmatched-parenthesis',
   'unknown-function',
   'unknown-name',
-  'not-a-function',
   'missing-call',
   'wrong-arity',
   // evaluation
@@ -67,10 +66,6 @@ export function requestDiagnostic(code: DiagnosticCode, message: string): Diagno
   return { code, message, span: [0, 0] }
 }
 
-export function isDiagnosticCode(value: unknown): value is DiagnosticCode {
-  return typeof value === 'string' && (DIAGNOSTIC_CODES as readonly string[]).includes(value)
-}
-
 /** The sentences, one per situation. Quote what the learner typed; say what was expected. */
 export const MESSAGES = {
   emptyExpression: () => 'Type a function, for example x^2 + 2x + 1.',
@@ -93,7 +88,6 @@ export const MESSAGES = {
     suggestion
       ? `Unknown name '${name}' — did you mean '${suggestion}'? Variables are single letters.`
       : `Unknown name '${name}'. Variables are single letters.`,
-  notAFunction: (name: string) => `'${name}' is a constant, not a function.`,
   missingCall: (name: string) => `'${name}' is a function: write ${name}(…).`,
   functionPower: (name: string, power: string) =>
     `Write the power after the call: ${name}(…)^${power}.`,

@@ -31,6 +31,26 @@ export const LIMITS = {
    */
   cliDeadlineMs: 30_000,
   cliMaxDeadlineMs: 3_600_000,
-  /** Largest PNG the renderer may hand to the main process to save. */
+  /** Largest PNG the renderer may hand to the main process to save, or the app may open. */
   maxPngBytes: 32 * 1024 * 1024,
+  /**
+   * Most chunks one PNG may have. Encoders write image data in chunks of 8 KiB or more (libpng's default),
+   * so a PNG of maxPngBytes has a few thousand; a file of millions of empty chunks is refused unread.
+   */
+  maxPngChunks: 100_000,
+  /** Longest session text a PNG may carry: a full session, escaped to ASCII, is well under 16 KiB. */
+  sessionTextLength: 64 * 1024,
+  /**
+   * Most keys one untrusted object (a request, a session, saved state) may have. Real ones have at most
+   * a dozen; past this, an object is refused before its keys are looked at one by one.
+   */
+  maxFields: 32,
+  /** A key longer than this is cut when a message quotes it. */
+  displayedKeyLength: 40,
+  /** A file name the renderer suggests is at most this many characters… */
+  suggestedNameLength: 200,
+  /** …and the saved file's name at most this many characters before `.png`… */
+  fileNameStemLength: 100,
+  /** …and this many UTF-8 bytes: file systems count bytes (255 at most), and 100 CJK characters are 300. */
+  fileNameStemBytes: 200,
 } as const

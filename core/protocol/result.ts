@@ -10,3 +10,8 @@ export function ok<T>(value: T): Result<T> {
 export function fail<T = never>(...diagnostics: Diagnostic[]): Result<T> {
   return { ok: false, diagnostics }
 }
+
+/** The same for a list already built: a list is passed, never spread into arguments (it may be long). */
+export function failAll<T = never>(diagnostics: Diagnostic[]): Result<T> {
+  return { ok: false, diagnostics }
+}

@@ -1,4 +1,14 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import {
+  BUILD_TIMEOUT_MS,
+  HANG_MS,
+  hostile,
+  hostileKind,
+  HOSTILE_KINDS,
+  timed,
+} from '../test-support/hostile'
+import { LIMITS } from './limits'
 import {
   validateAnalyzeRequest,
   validateEvaluateRequest,
@@ -174,5 +184,139 @@ describe('validateGradientRequest', () => {
       "Invalid request: 'wrt' is not a known field.",
       "Invalid request: 'point.x' must be a finite number.",
     ])
+  })
+})
+
+describe('hostile requests', () => {
+  const validators = {
+    validateEvaluateRequest: [validateEvaluateRequest, valid],
+    validateAnalyzeRequest: [validateAnalyzeRequest, { expression: 'x^2' }],
+    validateGradientRequest: [validateGradientRequest, { expression: 'x^2', point: { x: 2 } }],
+  } as const
+
+  /** Refused with diagnostics (never a throw), each message short, and quickly. */
+  function expectRefused(guard: (value: unknown) => Result<unknown>, value: unknown): string[] {
+    const { result, ms } = timed(() => guard(value))
+    expect(result.ok).toBe(false)
+    expect(ms).toBeLessThan(HANG_MS)
+    const found = messages(result)
+    expect(found.length).toBeGreaterThan(0)
+    expect(found.length).toBeLessThanOrEqual(LIMITS.maxFields + 6)
+    for (const message of found) expect(message.length).toBeLessThan(300)
+    return found
+  }
+
+  it.each(Object.keys(validators))(
+    '%s refuses a million unknown keys with one diagnostic that counts them',
+    (name) => {
+      const [guard, base] = validators[name as keyof typeof validators]
+      const huge = hostile('a million unknown fields beside valid ones', base)
+      const count = Object.keys(base).length + 1_000_000
+      expect(expectRefused(guard, huge)).toEqual([
+        `Invalid request: 'request' has ${count} keys; at most ${LIMITS.maxFields} are allowed.`,
+      ])
+    },
+    BUILD_TIMEOUT_MS,
+  )
+
+  it.each(Object.keys(validators))(
+    '%s refuses every hostile value, as the request and as each field',
+    (name) => {
+      const [guard, base] = validators[name as keyof typeof validators]
+      for (const kind of HOSTILE_KINDS) {
+        expectRefused(guard, hostile(kind, base))
+        for (const field of Object.keys(base)) {
+          expectRefused(guard, { ...base, [field]: hostile(kind, { x: 1 }) })
+        }
+      }
+    },
+    BUILD_TIMEOUT_MS,
+  )
+
+  it(
+    'refuses hostile values mixed with valid fields, in any combination (fast-check)',
+    () => {
+      const fields = Object.keys(valid)
+      fc.assert(
+        fc.property(fc.subarray(fields, { minLength: 1 }), hostileKind(), (spoiled, kind) => {
+          const request: Record<string, unknown> = { ...valid }
+          for (const field of spoiled) request[field] = hostile(kind, { x: 1 })
+          expectRefused(validateEvaluateRequest, request)
+          if (spoiled.includes('expression') || spoiled.includes('point'))
+            expectRefused(validateGradientRequest, {
+              expression: request.expression,
+              point: request.point,
+            })
+        }),
+        { numRuns: 50 },
+      )
+    },
+    BUILD_TIMEOUT_MS,
+  )
+
+  it('quotes at most the start of a huge key', () => {
+    const found = expectRefused(validateGradientRequest, {
+      expression: 'x',
+      point: { ['y'.repeat(1_000_000)]: 1 },
+    })
+    expect(found).toEqual([
+      `Invalid request: 'point.${'y'.repeat(LIMITS.displayedKeyLength)}…' is not a variable name.`,
+    ])
+  })
+
+  it('refuses a getter without calling it, and reads each field once', () => {
+    let calls = 0
+    const request = Object.defineProperty({ ...valid }, 'expression', {
+      enumerable: true,
+      get: () => (++calls === 1 ? 'x' : 'x'.repeat(5000)),
+    })
+    expect(messages(validateEvaluateRequest(request))).toEqual([
+      "Invalid request: 'request' has a getter for 'expression'; only plain values are allowed.",
+    ])
+    expect(calls).toBe(0)
+  })
+
+  it('refuses a Proxy whose traps throw, as the request and as the point', () => {
+    const trap = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('trap')
+        },
+      },
+    )
+    expect(messages(validateEvaluateRequest(new Proxy({ ...valid }, {})))).toEqual([])
+    expect(
+      messages(
+        validateAnalyzeRequest(
+          new Proxy(
+            { expression: 'x' },
+            {
+              ownKeys: () => {
+                throw new Error('trap')
+              },
+            },
+          ),
+        ),
+      ),
+    ).toEqual(["Invalid request: 'request' cannot be read."])
+    expect(messages(validateGradientRequest({ expression: 'x', point: trap }))).toEqual([
+      "Invalid request: 'point' cannot be read.",
+    ])
+  })
+
+  it('refuses a point with more variables than there are letters', () => {
+    const point = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`v${i}`, 1]))
+    expect(messages(validateGradientRequest({ expression: 'x', point }))).toEqual([
+      `Invalid request: 'point' has 60 keys; at most ${LIMITS.maxVariables} are allowed.`,
+    ])
+  })
+
+  it('refuses a sparse domain of length 2^32 - 1 by its length', () => {
+    expect(
+      messages(
+        validateEvaluateRequest({ ...valid, domain: hostile('a sparse array of length 2^32 - 1') }),
+      ),
+    ).toEqual(["Invalid request: 'domain' must be [min, max]."])
   })
 })

@@ -1,12 +1,22 @@
 import type { AnalyzeRequest, EvaluateRequest, GradientRequest } from './api'
 import { MESSAGES, requestDiagnostic, type Diagnostic } from './diagnostics'
-import { isFiniteNumber, isPlainRecord as isPlainObject, VARIABLE_NAME } from './guards'
+import {
+  boundedArray,
+  displayKey,
+  isFiniteNumber,
+  isPlainRecord,
+  isSampleCount,
+  isVariableName,
+  ownFields,
+} from './guards'
 import { LIMITS } from './limits'
-import { fail, ok, type Result } from './result'
+import { failAll, fail, ok, type Result } from './result'
 
 /**
  * Runtime checks of requests that arrive from an untrusted side (a renderer over IPC, a worker port, a CLI
- * line). Field by field, collecting every problem; nothing unchecked reaches the core.
+ * line). Field by field, collecting every problem; nothing unchecked reaches the core. Every object is
+ * read through the bounded guards (guards.ts), so a hostile request is refused with a diagnostic in time
+ * proportional to the limits, never a throw.
  */
 
 type Fields = Record<string, unknown>
@@ -15,16 +25,18 @@ function problem(field: string, what: string): Diagnostic {
   return requestDiagnostic('invalid-request', MESSAGES.invalidRequest(field, what))
 }
 
-function checkNoUnknownFields(
-  value: Fields,
+/** The request's own fields (copied), or why it is refused whole; unknown fields go to `out`. */
+function requestFields(
+  value: unknown,
   allowed: readonly string[],
-  path: string,
   out: Diagnostic[],
-): void {
-  for (const key of Object.keys(value)) {
-    if (!allowed.includes(key))
-      out.push(problem(path ? `${path}.${key}` : key, 'is not a known field'))
+): Result<Fields> {
+  const fields = ownFields(value, LIMITS.maxFields)
+  if (!fields.ok) return fail(problem('request', fields.problem))
+  for (const key of Object.keys(fields.value)) {
+    if (!allowed.includes(key)) out.push(problem(displayKey(key), 'is not a known field'))
   }
+  return ok(fields.value)
 }
 
 function checkExpression(value: unknown, out: Diagnostic[]): void {
@@ -33,38 +45,48 @@ function checkExpression(value: unknown, out: Diagnostic[]): void {
     out.push(problem('expression', `must be at most ${LIMITS.expressionLength} characters`))
 }
 
-function checkPoint(value: unknown, out: Diagnostic[]): void {
-  if (!isPlainObject(value)) {
+/** The point's values, copied, when every name is a variable and every value finite. */
+function checkPoint(value: unknown, out: Diagnostic[]): Record<string, number> | null {
+  if (!isPlainRecord(value)) {
     out.push(problem('point', 'must be an object of variable values'))
-    return
+    return null
   }
-  const names = Object.keys(value)
-  if (names.length > LIMITS.maxVariables)
-    out.push(problem('point', `may hold at most ${LIMITS.maxVariables} variables`))
-  for (const name of names.slice(0, LIMITS.maxVariables)) {
-    if (!VARIABLE_NAME.test(name)) out.push(problem(`point.${name}`, 'is not a variable name'))
-    else if (!isFiniteNumber(value[name]))
-      out.push(problem(`point.${name}`, 'must be a finite number'))
+  const fields = ownFields(value, LIMITS.maxVariables)
+  if (!fields.ok) {
+    out.push(problem('point', fields.problem))
+    return null
   }
+  const point: Record<string, number> = {}
+  let valid = true
+  for (const [name, number] of Object.entries(fields.value)) {
+    if (!isVariableName(name))
+      out.push(problem(`point.${displayKey(name)}`, 'is not a variable name'))
+    else if (!isFiniteNumber(number)) out.push(problem(`point.${name}`, 'must be a finite number'))
+    else {
+      point[name] = number
+      continue
+    }
+    valid = false
+  }
+  return valid ? point : null
 }
 
-function checkDomain(value: unknown, out: Diagnostic[]): void {
-  if (!Array.isArray(value) || value.length !== 2) {
+function checkDomain(value: unknown, out: Diagnostic[]): [number, number] | null {
+  const items = boundedArray(value, 2)
+  if (!items.ok || items.value.length !== 2) {
     out.push(problem('domain', 'must be [min, max]'))
-    return
+    return null
   }
-  const [min, max] = value as unknown[]
+  const [min, max] = items.value
   if (!isFiniteNumber(min) || !isFiniteNumber(max))
     out.push(problem('domain', 'must hold two finite numbers'))
   else if (!(min < max)) out.push(problem('domain', 'must have min < max'))
+  else return [min, max]
+  return null
 }
 
 function checkSamples(value: unknown, out: Diagnostic[]): void {
-  if (
-    !Number.isInteger(value) ||
-    (value as number) < LIMITS.minSamples ||
-    (value as number) > LIMITS.maxSamples
-  )
+  if (!isSampleCount(value))
     out.push(
       problem(
         'samples',
@@ -83,51 +105,46 @@ const EVALUATE_FIELDS = [
 ] as const
 
 export function validateEvaluateRequest(value: unknown): Result<EvaluateRequest> {
-  if (!isPlainObject(value)) return fail(problem('request', 'must be an object'))
   const out: Diagnostic[] = []
-  checkNoUnknownFields(value, EVALUATE_FIELDS, '', out)
-  checkExpression(value.expression, out)
-  checkPoint(value.point, out)
-  if (typeof value.wrt !== 'string' || !VARIABLE_NAME.test(value.wrt))
+  const fields = requestFields(value, EVALUATE_FIELDS, out)
+  if (!fields.ok) return fields
+  const { expression, point, wrt, domain, samples, secondDerivative } = fields.value
+  checkExpression(expression, out)
+  const checkedPoint = checkPoint(point, out)
+  if (typeof wrt !== 'string' || !isVariableName(wrt))
     out.push(problem('wrt', 'must be a single-letter variable name other than e'))
-  checkDomain(value.domain, out)
-  checkSamples(value.samples, out)
-  if (value.secondDerivative !== undefined && typeof value.secondDerivative !== 'boolean')
+  const checkedDomain = checkDomain(domain, out)
+  checkSamples(samples, out)
+  if (secondDerivative !== undefined && typeof secondDerivative !== 'boolean')
     out.push(problem('secondDerivative', 'must be true or false'))
-  if (out.length > 0) return fail(...out)
-  // Rebuild the request from the checked fields so nothing else rides along.
+  if (out.length > 0 || !checkedPoint || !checkedDomain) return failAll(out)
+  // Built from the checked copies, so nothing else rides along and nothing changes after the check.
   const request: EvaluateRequest = {
-    expression: value.expression as string,
-    point: { ...(value.point as Record<string, number>) },
-    wrt: value.wrt as string,
-    domain: [...(value.domain as [number, number])],
-    samples: value.samples as number,
+    expression: expression as string,
+    point: checkedPoint,
+    wrt: wrt as string,
+    domain: checkedDomain,
+    samples: samples as number,
   }
-  if (value.secondDerivative !== undefined)
-    request.secondDerivative = value.secondDerivative as boolean
+  if (secondDerivative !== undefined) request.secondDerivative = secondDerivative as boolean
   return ok(request)
 }
 
 export function validateAnalyzeRequest(value: unknown): Result<AnalyzeRequest> {
-  if (!isPlainObject(value)) return fail(problem('request', 'must be an object'))
   const out: Diagnostic[] = []
-  checkNoUnknownFields(value, ['expression'], '', out)
-  checkExpression(value.expression, out)
-  if (out.length > 0) return fail(...out)
-  return ok({ expression: value.expression as string })
+  const fields = requestFields(value, ['expression'], out)
+  if (!fields.ok) return fields
+  checkExpression(fields.value.expression, out)
+  if (out.length > 0) return failAll(out)
+  return ok({ expression: fields.value.expression as string })
 }
 
 export function validateGradientRequest(value: unknown): Result<GradientRequest> {
-  if (!isPlainObject(value)) return fail(problem('request', 'must be an object'))
   const out: Diagnostic[] = []
-  checkNoUnknownFields(value, ['expression', 'point'], '', out)
-  checkExpression(value.expression, out)
-  checkPoint(value.point, out)
-  if (out.length > 0) return fail(...out)
-  return ok({
-    expression: value.expression as string,
-    point: { ...(value.point as Record<string, number>) },
-  })
+  const fields = requestFields(value, ['expression', 'point'], out)
+  if (!fields.ok) return fields
+  checkExpression(fields.value.expression, out)
+  const point = checkPoint(fields.value.point, out)
+  if (out.length > 0 || !point) return failAll(out)
+  return ok({ expression: fields.value.expression as string, point })
 }
-
-export { isVariableName } from './guards'
