@@ -53,4 +53,11 @@ export const LIMITS = {
   fileNameStemLength: 100,
   /** …and this many UTF-8 bytes: file systems count bytes (255 at most), and 100 CJK characters are 300. */
   fileNameStemBytes: 200,
+  /** Longest saved text the renderer reads back: a session or a lab's progress is a few KB. */
+  storedStateLength: 64 * 1024,
+  /** Sizes a saved lab progress may reach: far above any lab we ship, low enough to check quickly. */
+  labProgress: { steps: 200, stepIdLength: 100, answerLength: 200 },
+  /** Narrowest and widest plotted domain: beyond these, floating point or the sample budget stop making sense. */
+  minDomainWidth: 1e-6,
+  maxDomainWidth: 1e6,
 } as const

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../core/protocol/limits'
 import type { Lab } from '../lessons'
 import { isRecordWithin, isStringListWithin, isStringWithin } from './bounded'
 import { definePersisted, type Persisted } from './persisted'
@@ -11,8 +12,8 @@ export const LAB_PROGRESS_VERSION = 1
 export const labProgressKey = (labId: string) => `calculus-lab:lab-progress:${labId}`
 export const ACTIVE_LAB_KEY = 'calculus-lab:lab-active'
 
-/** Sizes a saved progress may reach: far above any lab we ship, low enough to check quickly. */
-export const LAB_PROGRESS_LIMITS = { steps: 200, stepIdLength: 100, answerLength: 200 } as const
+/** Sizes a saved progress may reach (LIMITS.labProgress). */
+export const LAB_PROGRESS_LIMITS = LIMITS.labProgress
 
 export interface StepAnswer {
   /** What the learner typed last (at most LAB_PROGRESS_LIMITS.answerLength characters). */

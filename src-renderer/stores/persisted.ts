@@ -1,4 +1,5 @@
 import { isRecord } from '../../core/protocol/guards'
+import { LIMITS } from '../../core/protocol/limits'
 
 /**
  * The renderer's one way of saving state: a versioned JSON record under a key, upgraded by migrations
@@ -7,8 +8,8 @@ import { isRecord } from '../../core/protocol/guards'
  * anything is parsed or walked, so a huge or deeply nested save is refused in time bounded by the limits.
  */
 
-/** Longest saved text read back. A session or a lab's progress is a few KB; anything this long is not ours. */
-export const MAX_STORED_CHARS = 64 * 1024
+/** Longest saved text read back (LIMITS.storedStateLength): anything this long is not ours. */
+export const MAX_STORED_CHARS = LIMITS.storedStateLength
 
 type Migration = (old: Record<string, unknown>) => Record<string, unknown>
 

@@ -1,11 +1,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import { isSampleCount } from '../../core/protocol/guards'
 import { LIMITS } from '../../core/protocol/limits'
 
 export const DEFAULT_DOMAIN: [number, number] = [-5, 5]
-/** Narrowest and widest views: beyond these, floating point or the sample budget stop making sense. */
-const MIN_SPAN = 1e-6
-const MAX_SPAN = 1e6
 const SAMPLES_PER_PIXEL = 2
 
 /** What part of the plane the chart shows, and how finely the function is sampled for it. */
@@ -30,18 +28,18 @@ export const useViewStore = defineStore('view', () => {
   )
 
   function setFixedSamples(count: number | null): boolean {
-    if (
-      count !== null &&
-      !(Number.isSafeInteger(count) && count >= LIMITS.minSamples && count <= LIMITS.maxSamples)
-    )
-      return false
+    if (count !== null && !isSampleCount(count)) return false
     fixedSamples.value = count
     return true
   }
 
   function setDomain(min: number, max: number): boolean {
     const span = max - min
-    if (!Number.isFinite(min) || !Number.isFinite(max) || !(span >= MIN_SPAN && span <= MAX_SPAN))
+    if (
+      !Number.isFinite(min) ||
+      !Number.isFinite(max) ||
+      !(span >= LIMITS.minDomainWidth && span <= LIMITS.maxDomainWidth)
+    )
       return false
     domain.value = [min, max]
     return true
