@@ -32,7 +32,7 @@ function isCoreMethod(value: unknown): value is CoreMethod {
   return typeof value === 'string' && (CORE_METHODS as readonly string[]).includes(value)
 }
 
-/** Answers one message; exported for tests (and core/test-support/in-process-api.ts). */
+/** Answers one message; exported so tests can serve the core in process, without a worker. */
 export function handleMessage(message: unknown): WorkerResponse | null {
   if (typeof message !== 'object' || message === null) return null
   const { id, method, params } = message as { id?: unknown; method?: unknown; params?: unknown }
