@@ -102,7 +102,8 @@ function scanNumber(source: string, start: number): number {
 
 /**
  * A name: letters, optionally dotted (`torch.sin`, `F.relu`, `torch.nn.functional.softplus`). Digits are
- * part of a name only when they complete a known one (`log2`, `log10`, `torch.log10`); otherwise `x2`
+ * part of a name only when they complete a known one (`log2`, `log10`, `torch.log10`, and with the
+ * letters after them `log1p`); otherwise `x2`
  * is the name `x` followed by the number 2.
  */
 function scanName(source: string, start: number): number {
@@ -114,6 +115,10 @@ function scanName(source: string, start: number): number {
   }
   let digitsEnd = i
   while (isDigit(source[digitsEnd])) digitsEnd++
-  if (digitsEnd > i && resolveName(source.slice(start, digitsEnd))) return digitsEnd
+  if (digitsEnd === i) return i
+  let lettersEnd = digitsEnd
+  while (isLetter(source[lettersEnd])) lettersEnd++
+  if (lettersEnd > digitsEnd && resolveName(source.slice(start, lettersEnd))) return lettersEnd
+  if (resolveName(source.slice(start, digitsEnd))) return digitsEnd
   return i
 }
