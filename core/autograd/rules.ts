@@ -220,23 +220,23 @@ export const RULES = {
     derivative: (d, { g, out }) => d.mul(g, d.add(1, d.mul(out, out))),
     textbook: (d, { a, da }) => d.mul(da, d.div(1, d.pow(d.cos(a), 2))),
   }),
-  // d/dx asin x = 1/√(1 − x²): +∞ at ±1, NaN beyond
+  // d/dx asin x = 1/√(1 − x²): +∞ at ±1, NaN beyond. x² is pow(x, 2), which is exactly x·x.
   asin: unary({
     forward: U.asin,
     scalar: (a) => `Math.asin(${a})`,
-    derivative: (d, { g, a }) => d.div(g, d.sqrt(d.sub(1, d.mul(a, a)))),
+    derivative: (d, { g, a }) => d.div(g, d.sqrt(d.sub(1, d.powScalar(a, 2)))),
   }),
   // d/dx acos x = −1/√(1 − x²)
   acos: unary({
     forward: U.acos,
     scalar: (a) => `Math.acos(${a})`,
-    derivative: (d, { g, a }) => d.neg(d.div(g, d.sqrt(d.sub(1, d.mul(a, a))))),
+    derivative: (d, { g, a }) => d.neg(d.div(g, d.sqrt(d.sub(1, d.powScalar(a, 2))))),
   }),
-  // d/dx atan x = 1/(1 + x²)
+  // d/dx atan x = 1/(1 + x²) (addition commutes exactly, so 1 + x² is x² + 1 to the bit)
   atan: unary({
     forward: U.atan,
     scalar: (a) => `Math.atan(${a})`,
-    derivative: (d, { g, a }) => d.div(g, d.add(d.mul(a, a), 1)),
+    derivative: (d, { g, a }) => d.div(g, d.add(1, d.powScalar(a, 2))),
   }),
   // d/dx sinh x = cosh x
   sinh: unary({
@@ -302,7 +302,7 @@ export const RULES = {
       d.mul(
         d.mul(
           d.constant(TWO_OVER_SQRT_PI, (s) => s.div(2, s.sqrt(s.pi))),
-          d.exp(d.neg(d.mul(a, a))),
+          d.exp(d.neg(d.powScalar(a, 2))),
         ),
         g,
       ),
