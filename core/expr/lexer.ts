@@ -101,10 +101,9 @@ function scanNumber(source: string, start: number): number {
 }
 
 /**
- * A name: letters, optionally dotted (`torch.sin`, `F.relu`, `torch.nn.functional.softplus`). Digits are
- * part of a name only when they complete a known one (`log2`, `log10`, `torch.log10`, and with the
- * letters after them `log1p`); otherwise `x2`
- * is the name `x` followed by the number 2.
+ * A name: letters, optionally dotted (`torch.sin`, `F.relu`, `torch.nn.functional.softplus`). Digits,
+ * with any letters after them, are part of a name only when they complete a known one (`log2`, `log10`,
+ * `torch.log10`, `log1p`, `expm1`); otherwise `x2` is the name `x` followed by the number 2.
  */
 function scanName(source: string, start: number): number {
   let i = start
