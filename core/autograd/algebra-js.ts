@@ -1,5 +1,4 @@
-import type { Algebra, Formula, Primitive } from './algebra'
-import { PRIMITIVES } from './algebra'
+import { PRIMITIVES, type Algebra, type Formula, type Primitive } from './algebra'
 import { numberLiteral } from './number-literal'
 
 /** Per op, its output as a JS expression of its inputs' expressions (the rule table's `scalar`). */

@@ -1,9 +1,7 @@
-import type { Algebra } from './algebra'
-import { PRIMITIVES } from './algebra'
+import { PRIMITIVES, type Algebra, type Formula } from './algebra'
 import type { BackwardFn } from './grad-fn'
 import { apply, asTensor, eq, ge, gt, le, logicalAnd, logicalOr, lt, sign, where } from './ops'
 import type { TensorLike } from './ops'
-import type { Formula } from './algebra'
 
 /**
  * The rules read as tensor ops: each primitive is the op of the same name, recorded like any other,

@@ -1,7 +1,5 @@
-import type { ScalarTemplate } from '../autograd'
+import { noGrad, numberLiteral, SCALAR_LIBRARY, type ScalarTemplate } from '../autograd'
 import type { Node } from '../expr/ast'
-import { numberLiteral } from '../autograd'
-import { noGrad, SCALAR_LIBRARY } from '../autograd'
 import { interpret } from './interpret'
 import { CONSTANTS, isConstant, opOf, type NodeOp } from '../ops/node-op'
 
