@@ -1,6 +1,7 @@
 /**
  * Calculus Lab's reverse-mode autograd: float64 tensors (scalars and vectors) with PyTorch's semantics,
- * and one table of derivative rules that also feeds code generation.
+ * and one table of derivative rules: one formula per op, read as tensor ops, as generated code and as
+ * the derivative shown to the learner.
  */
 export { Tensor, type BackwardOptions } from './tensor'
 export { tensor, full, zeros, ones, linspace, type LeafOptions } from './factories'
@@ -53,7 +54,20 @@ export {
   logicalOr,
   sign,
 } from './ops'
-export { RULES, ELEMENTWISE_OPS, type OpName, type ElementwiseOpName } from './rules'
+export { RULES, ELEMENTWISE_OPS, type RuleName, type ElementwiseOpName } from './rules'
 export type { Rule, ElementwiseRule, ReductionRule, ScalarTemplate } from './rule-types'
+export {
+  PRIMITIVES,
+  type Algebra,
+  type Formula,
+  type Operand,
+  type Primitive,
+  type Saved,
+  type Tangents,
+  type Textbook,
+} from './algebra'
+export { TENSOR_ALGEBRA } from './algebra-tensor'
+export { SCALAR_LIBRARY } from './kernels/scalar'
+export { numberLiteral } from './number-literal'
 export { MESSAGES } from './messages'
 export { type Shape, numel, broadcastShapes, formatShape } from './shape'

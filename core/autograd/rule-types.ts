@@ -1,3 +1,7 @@
+import type { Formula, Textbook } from './algebra'
+import { jsVjp } from './algebra-js'
+import { tensorBackward } from './algebra-tensor'
+import { jsRuleAlgebra } from './algebra-js-rules'
 import type { BackwardFn } from './grad-fn'
 import type { BinaryKernel } from './kernels/binary'
 import type { TernaryKernel } from './kernels/ternary'
@@ -6,21 +10,19 @@ import type { Shape } from './shape'
 
 /**
  * The scalar form of an elementwise rule, for code generation: one fused JavaScript loop computing f and
- * f′ per element, with the derivatives still coming from this one table. Every template returns a JS
- * expression; arguments are JS expressions for the op's inputs in order (`args`), the name the generated
- * code gave the op's output (`out`) and, for `vjps`, the incoming gradient ∂L/∂out (`grad`).
+ * f′ per element. Every template returns a JS expression; arguments are JS expressions for the op's
+ * inputs in order (`args`), the name the generated code gave the op's output (`out`) and, for `vjps`,
+ * the incoming gradient ∂L/∂out (`grad`).
  *
- * - `value(args)`: the op's output.
- * - `vjps[i](args, out, grad)`: input i's share of the gradient, the tensor rule spelled per element,
- *   operation for operation, so a reverse sweep built from it gives what the tensor engine gives, bit for
- *   bit, even where the incoming gradient is ±∞ or NaN (a masked rule yields 0, not grad·0 = NaN).
- * - `partials[i](args, out)`: the local derivative ∂out/∂input_i, i.e. `vjps[i]` with grad = 1, for
- *   forward-mode or product-form code; it equals the tensor rule with an incoming gradient of 1.
+ * - `value(args)`: the op's output, written per op beside its tensor kernel.
+ * - `vjps[i](args, out, grad)`: input i's share of the gradient — the rule's one formula read as JS text
+ *   (algebra-js.ts), so a reverse sweep built from it gives what the tensor engine gives, bit for bit,
+ *   even where the incoming gradient is ±∞ or NaN (a masked rule yields 0, not grad·0 = NaN).
+ * - `partials[i](args, out)`: the local derivative ∂out/∂input_i, i.e. `vjps[i]` with grad = 1.
  *
- * Conventions are PyTorch's (relu′(0) = 0, pow's masks, ½ to each side of a min/max tie, clamp's bounds,
- * softplus's threshold); a test holds templates and tensor rules to the same numbers (Object.is). A
- * non-differentiable input (where's condition) has `'0'` for both. Templates may repeat an argument, so
- * pass identifiers or numeric literals. They use only `Math.*`, arithmetic, comparisons and `?:`.
+ * A non-differentiable input (where's condition) has `'0'` for both. Templates may repeat an argument,
+ * so pass identifiers or numeric literals. They use only `Math.*`, the scalar library `lib.*` (functions
+ * JavaScript lacks, such as erf), arithmetic, comparisons and `?:`.
  */
 export interface ScalarTemplate {
   readonly value: (args: readonly string[]) => string
@@ -34,8 +36,13 @@ export interface ElementwiseRule {
   readonly arity: 1 | 2 | 3
   /** Fills `out` from the inputs' values; unused trailing inputs are empty arrays. */
   readonly forward: (out: Float64Array, a: Float64Array, b: Float64Array, c: Float64Array) => void
-  /** Per input, its vector-Jacobian product written in tensor ops; `null` if not differentiable. */
+  /** Per input, its vector-Jacobian product: the one formula; `null` if not differentiable. */
+  readonly derivative: readonly (Formula | null)[]
+  /** The derivative as the learner is shown it, where it reads differently from `derivative`. */
+  readonly textbook: Textbook | null
+  /** `derivative` read as tensor ops. */
   readonly backward: readonly (BackwardFn | null)[]
+  /** `value`, and `derivative` read as JS text. */
   readonly scalar: ScalarTemplate
 }
 
@@ -55,79 +62,80 @@ function operand(args: readonly string[], index: number): string {
   return arg
 }
 
-type Vjp = ScalarTemplate['vjps'][number]
-
-/** The template set from the value and the per-input VJPs: partials are the VJPs with grad = 1. */
-function scalarTemplate(value: ScalarTemplate['value'], vjps: readonly Vjp[]): ScalarTemplate {
+function elementwise(
+  arity: 1 | 2 | 3,
+  forward: ElementwiseRule['forward'],
+  value: ScalarTemplate['value'],
+  derivative: readonly (Formula | null)[],
+  textbook: Textbook | undefined,
+): ElementwiseRule {
+  const vjps = derivative.map((formula) =>
+    formula === null
+      ? () => '0'
+      : (args: readonly string[], out: string, grad: string) =>
+          jsVjp(jsRuleAlgebra(), formula, args, out, grad),
+  )
   return {
-    value,
-    vjps,
-    partials: vjps.map((vjp) => (args: readonly string[], out: string) => vjp(args, out, '1')),
+    kind: 'elementwise',
+    arity,
+    forward,
+    derivative,
+    textbook: textbook ?? null,
+    backward: derivative.map((formula) => (formula === null ? null : tensorBackward(formula))),
+    scalar: {
+      value,
+      vjps,
+      partials: vjps.map((vjp) => (args: readonly string[], out: string) => vjp(args, out, '1')),
+    },
   }
 }
 
 export function unary(spec: {
   forward: UnaryKernel
-  backward: BackwardFn
-  scalar: { value: (a: string) => string; vjp: (a: string, out: string, grad: string) => string }
+  scalar: (a: string) => string
+  derivative: Formula
+  textbook?: Textbook
 }): ElementwiseRule {
-  const { value, vjp } = spec.scalar
-  return {
-    kind: 'elementwise',
-    arity: 1,
-    forward: spec.forward,
-    backward: [spec.backward],
-    scalar: scalarTemplate(
-      (args) => value(operand(args, 0)),
-      [(args, out, grad) => vjp(operand(args, 0), out, grad)],
-    ),
-  }
+  const { scalar } = spec
+  return elementwise(
+    1,
+    spec.forward,
+    (args) => scalar(operand(args, 0)),
+    [spec.derivative],
+    spec.textbook,
+  )
 }
-
-type BinaryVjp = (a: string, b: string, out: string, grad: string) => string
 
 export function binary(spec: {
   forward: BinaryKernel
-  backward: readonly [BackwardFn, BackwardFn | null]
-  scalar: { value: (a: string, b: string) => string; vjps: readonly [BinaryVjp, BinaryVjp] }
+  scalar: (a: string, b: string) => string
+  derivative: readonly [Formula, Formula | null]
+  textbook?: Textbook
 }): ElementwiseRule {
-  const { value, vjps } = spec.scalar
-  return {
-    kind: 'elementwise',
-    arity: 2,
-    forward: spec.forward,
-    backward: spec.backward,
-    scalar: scalarTemplate(
-      (args) => value(operand(args, 0), operand(args, 1)),
-      vjps.map((vjp) => (args, out, grad) => vjp(operand(args, 0), operand(args, 1), out, grad)),
-    ),
-  }
+  const { scalar } = spec
+  return elementwise(
+    2,
+    spec.forward,
+    (args) => scalar(operand(args, 0), operand(args, 1)),
+    spec.derivative,
+    spec.textbook,
+  )
 }
-
-type TernaryVjp = (a: string, b: string, c: string, out: string, grad: string) => string
 
 export function ternary(spec: {
   forward: TernaryKernel
-  backward: readonly [BackwardFn | null, BackwardFn, BackwardFn]
-  scalar: {
-    value: (a: string, b: string, c: string) => string
-    vjps: readonly [TernaryVjp, TernaryVjp, TernaryVjp]
-  }
+  scalar: (a: string, b: string, c: string) => string
+  derivative: readonly [Formula | null, Formula, Formula]
+  textbook?: Textbook
 }): ElementwiseRule {
-  const { value, vjps } = spec.scalar
-  return {
-    kind: 'elementwise',
-    arity: 3,
-    forward: spec.forward,
-    backward: spec.backward,
-    scalar: scalarTemplate(
-      (args) => value(operand(args, 0), operand(args, 1), operand(args, 2)),
-      vjps.map(
-        (vjp) => (args, out, grad) =>
-          vjp(operand(args, 0), operand(args, 1), operand(args, 2), out, grad),
-      ),
-    ),
-  }
+  const { scalar } = spec
+  return elementwise(
+    3,
+    spec.forward,
+    (args) => scalar(operand(args, 0), operand(args, 1), operand(args, 2)),
+    spec.derivative,
+    spec.textbook,
+  )
 }
 
 /** C's pow as a JS expression (see `cPow` in kernels/scalar.ts): 1^y = 1 and (−1)^±∞ = 1. */

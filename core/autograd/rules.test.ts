@@ -16,9 +16,11 @@ import {
   sum,
   sumTo,
   tensor,
+  TENSOR_ALGEBRA,
   type ElementwiseOpName,
   type Tensor,
 } from './index'
+import { SOFTPLUS_THRESHOLD } from './kernels/scalar'
 
 function valueAt(op: ElementwiseOpName, args: readonly number[]): number {
   return noGrad(() => apply(op, ...args)).item()
@@ -154,6 +156,11 @@ const SMOOTH_POINTS: Record<ElementwiseOpName, readonly (readonly number[])[]> =
   relu: UNARY_DOMAIN.map((x) => [x]),
   sigmoid: UNARY_DOMAIN.map((x) => [x]),
   softplus: [[-5], [0], [3], [19], [25]],
+  log1p: [[-0.9], [-0.3], [0.2], [1.7], [40]],
+  expm1: [[-3], [-1e-3], [0.4], [2.5]],
+  erf: [[-2.7], [-0.9], [-0.2], [0], [0.6], [1.1], [2], [3.5]],
+  silu: [[-6], [-1.3], [0], [0.8], [4]],
+  gelu: [[-4], [-1.2], [0], [0.7], [2.6]],
 }
 
 /** Inputs of an op that have no derivative at all (finite differences of them are meaningless). */
@@ -438,6 +445,165 @@ const PYTORCH_AT_AWKWARD_POINTS: readonly OracleRow[] = [
     why: 'true picks a; the condition has no derivative',
   },
   { op: 'where', args: [0, 2, 3], value: 3, partials: [null, 0, 1], why: 'false picks b' },
+  // The rows below come from PyTorch 1.13 (float64): torch.log1p, torch.expm1, torch.erf, F.silu and
+  // F.gelu (approximate='none') and their .grad.
+  {
+    op: 'log1p',
+    args: [-1],
+    value: -Infinity,
+    partials: [Infinity],
+    why: 'ln 0 = −inf; 1/(−1 + 1) = +inf',
+  },
+  {
+    op: 'log1p',
+    args: [-2],
+    value: NaN,
+    partials: [-1],
+    why: 'below −1 the value is NaN; the rule 1/(x + 1) still gives −1',
+  },
+  { op: 'log1p', args: [-0.5], value: -0.6931471805599453, partials: [2], why: 'ln ½, slope 2' },
+  {
+    op: 'log1p',
+    args: [1e-10],
+    value: 9.999999999500001e-11,
+    partials: [0.9999999999],
+    why: 'accurate near 0, where log(1 + x) would lose the digits',
+  },
+  { op: 'log1p', args: [Infinity], value: Infinity, partials: [0], why: '1/inf = 0' },
+  { op: 'expm1', args: [0], value: 0, partials: [1], why: 'e^0 − 1 = 0, slope e^0 = 1' },
+  {
+    op: 'expm1',
+    args: [1e-10],
+    value: 1.00000000005e-10,
+    partials: [1.0000000001],
+    why: 'accurate near 0; the slope is the saved result + 1',
+  },
+  {
+    op: 'expm1',
+    args: [700],
+    value: 1.0142320547350045e304,
+    partials: [1.0142320547350045e304],
+    why: 'large but finite',
+  },
+  { op: 'expm1', args: [710], value: Infinity, partials: [Infinity], why: 'overflows to inf' },
+  { op: 'expm1', args: [-800], value: -1, partials: [0], why: 'e^−800 underflows: −1, slope 0' },
+  { op: 'expm1', args: [-Infinity], value: -1, partials: [0], why: 'e^−inf − 1 = −1' },
+  { op: 'erf', args: [0], value: 0, partials: [1.1283791670955126], why: "erf'(0) = 2/√π" },
+  {
+    op: 'erf',
+    args: [-0],
+    value: -0,
+    partials: [1.1283791670955126],
+    why: 'erf is odd: erf(−0) = −0',
+  },
+  {
+    op: 'erf',
+    args: [1e-310],
+    value: 1.1283791670955e-310,
+    partials: [1.1283791670955126],
+    why: 'a subnormal: erf x = 2x/√π without underflow',
+  },
+  {
+    op: 'erf',
+    args: [1],
+    value: 0.8427007929497149,
+    partials: [0.4151074974205947],
+    why: 'erf(1)',
+  },
+  {
+    op: 'erf',
+    args: [3],
+    value: 0.9999779095030014,
+    partials: [0.00013925305194674786],
+    why: 'the tail, 2/√π·e^−9',
+  },
+  {
+    op: 'erf',
+    args: [6],
+    value: 1,
+    partials: [2.6173012392492645e-16],
+    why: 'erf rounds to 1 from 6',
+  },
+  { op: 'erf', args: [-30], value: -1, partials: [0], why: 'e^−900 underflows: slope 0' },
+  { op: 'erf', args: [Infinity], value: 1, partials: [0], why: 'erf(inf) = 1, slope 0' },
+  { op: 'erf', args: [NaN], value: NaN, partials: [NaN], why: 'NaN stays NaN' },
+  { op: 'silu', args: [0], value: 0, partials: [0.5], why: "silu'(0) = σ(0) = ½" },
+  {
+    op: 'silu',
+    args: [1],
+    value: 0.7310585786300049,
+    partials: [0.9276705118714869],
+    why: 'σ(1)·(1 + 1·(1 − σ(1)))',
+  },
+  {
+    op: 'silu',
+    args: [30],
+    value: 29.999999999997197,
+    partials: [1.000000000002711],
+    why: 'x·σ(x) just under x, slope just over 1',
+  },
+  {
+    op: 'silu',
+    args: [-30],
+    value: -2.8072868906517896e-12,
+    partials: [-2.713710660963134e-12],
+    why: 'a small negative value and slope',
+  },
+  { op: 'silu', args: [-800], value: -0, partials: [-0], why: 'e^800 overflows: −800/inf = −0' },
+  { op: 'silu', args: [-Infinity], value: NaN, partials: [NaN], why: '−inf/inf is NaN' },
+  { op: 'gelu', args: [0], value: 0, partials: [0.5], why: "gelu'(0) = Φ(0) = ½" },
+  {
+    op: 'gelu',
+    args: [1],
+    value: 0.841344746068543,
+    partials: [1.0833154705876864],
+    why: 'Φ(1) and Φ(1) + φ(1)',
+  },
+  {
+    op: 'gelu',
+    args: [-3],
+    value: -0.00404969409489031,
+    partials: [-0.01194564720418392],
+    why: 'the left tail dips below 0',
+  },
+  { op: 'gelu', args: [30], value: 30, partials: [1], why: 'Φ(30) = 1: gelu x = x' },
+  {
+    op: 'gelu',
+    args: [-30],
+    value: -0,
+    partials: [-4.420938404635643e-195],
+    why: 'Φ(−30) = 0, but x·φ(x) is still a (tiny) number',
+  },
+  {
+    op: 'gelu',
+    args: [Infinity],
+    value: Infinity,
+    partials: [NaN],
+    why: 'Φ + inf·φ(inf) = inf·0 = NaN',
+  },
+  {
+    op: 'gelu',
+    args: [-Infinity],
+    value: NaN,
+    partials: [NaN],
+    why: '−inf·Φ(−inf) = −inf·0 = NaN',
+  },
+]
+
+/** Second derivatives from PyTorch 1.13 (float64), torch.autograd.grad twice with create_graph. */
+const PYTORCH_SECOND_DERIVATIVES: readonly { op: ElementwiseOpName; x: number; d2: number }[] = [
+  { op: 'log1p', x: -0.5, d2: -4 },
+  { op: 'log1p', x: 3, d2: -0.0625 },
+  { op: 'expm1', x: 1, d2: 2.7182818284590455 },
+  { op: 'erf', x: 0.5, d2: -0.8787825789354448 },
+  { op: 'erf', x: 1, d2: -0.8302149948411894 },
+  { op: 'erf', x: 3, d2: -0.0008355183116804871 },
+  { op: 'silu', x: 0, d2: 0.5 },
+  { op: 'silu', x: 1, d2: 0.3023661188100153 },
+  { op: 'silu', x: -1, d2: 0.3023661188100153 },
+  { op: 'gelu', x: 0, d2: 0.7978845608028654 },
+  { op: 'gelu', x: 1, d2: 0.24197072451914337 },
+  { op: 'gelu', x: -3, d2: -0.031022938883566054 },
 ]
 
 describe('the rule table', () => {
@@ -481,6 +647,54 @@ describe.each(ELEMENTWISE_OPS)('%s', (op) => {
   )
 })
 
+/** The textbook form an entry shows the learner, read as tensor ops: ∂out/∂input_k at `args`. */
+function textbookPartial(op: ElementwiseOpName, args: readonly number[], k: number): number {
+  const textbook = RULES[op].textbook!
+  const [a = 0, b = 0, c = 0] = args
+  const tangent = (i: number): number => (i === k ? 1 : 0)
+  const varies = [0, 1, 2].map((i) => i === k) as [boolean, boolean, boolean]
+  return noGrad(() => {
+    const shown = textbook(TENSOR_ALGEBRA, {
+      a: tensor(a),
+      b: tensor(b),
+      c: tensor(c),
+      out: apply(op, ...args),
+      da: tangent(0),
+      db: tangent(1),
+      dc: tangent(2),
+      varies,
+    })
+    return typeof shown === 'number' ? shown : shown.item()
+  })
+}
+
+describe('textbook forms', () => {
+  const withTextbook = ELEMENTWISE_OPS.filter((op) => RULES[op].textbook !== null)
+
+  // What the shown forms leave out, as their comments say: clamp′ assumes lo ≤ hi (with lo > hi PyTorch
+  // gives everything to hi), and softplus′ = σ ignores the threshold (above 20 the slope is exactly 1).
+  const shownCases = (op: ElementwiseOpName) =>
+    SMOOTH_POINTS[op].filter(
+      (args) =>
+        (op !== 'clamp' || args[1]! <= args[2]!) &&
+        (op !== 'softplus' || args[0]! <= SOFTPLUS_THRESHOLD),
+    )
+
+  it.each(withTextbook)(
+    '%s: the shown derivative has the formula’s values away from kinks',
+    (op) => {
+      const frozen = NOT_DIFFERENTIABLE[op] ?? []
+      for (const args of shownCases(op)) {
+        const partials = partialsAt(op, args)
+        args.forEach((_x, k) => {
+          if (frozen.includes(k)) return
+          expectClose(textbookPartial(op, args, k), partials[k]!, 1e-12)
+        })
+      }
+    },
+  )
+})
+
 describe('PyTorch’s values at the awkward points', () => {
   it.each(PYTORCH_AT_AWKWARD_POINTS)('$op at $args: $why', ({ op, args, value, partials }) => {
     expectSameAsPyTorch(valueAt(op, args), value)
@@ -492,6 +706,10 @@ describe('PyTorch’s values at the awkward points', () => {
     for (const op of ['relu', 'abs'] as const) {
       for (const x of [-1.5, 2]) expect(hessianAt(op, [x])).toEqual([[0]])
     }
+  })
+
+  it.each(PYTORCH_SECOND_DERIVATIVES)('$op″($x) = $d2, as PyTorch', ({ op, x, d2 }) => {
+    expectClose(hessianAt(op, [x])[0]![0]!, d2, 1e-14)
   })
 
   it('gives d²/dx² of x³ at 2 = 12 and of sin at 1 = −sin 1', () => {

@@ -1,9 +1,7 @@
-import type { ScalarTemplate } from '../autograd'
+import { noGrad, numberLiteral, SCALAR_LIBRARY, type ScalarTemplate } from '../autograd'
 import type { Node } from '../expr/ast'
-import { numberLiteral } from './literal'
-import { noGrad } from '../autograd'
 import { interpret } from './interpret'
-import { CONSTANTS, isConstant, opOf, type OpName } from './op-of'
+import { CONSTANTS, isConstant, opOf, type NodeOp } from '../ops/node-op'
 
 const NO_INPUTS = new Map()
 
@@ -15,7 +13,7 @@ const NO_INPUTS = new Map()
  */
 
 /** Per op, the rule table's scalar templates: JS expressions for the output and ∂out/∂input_k. */
-export type ScalarTemplates = Readonly<Record<OpName, ScalarTemplate>>
+export type ScalarTemplates = Readonly<Record<NodeOp, ScalarTemplate>>
 
 /**
  * Writes f(t[i]) into f[i] and ∂f/∂wrt(t[i]) into df[i]; `held` carries the other variables' values in
@@ -56,7 +54,7 @@ export function generateSliceSource(
   // Reverse mode over the tree: each node has one parent, so its adjoint is assigned once; only
   // occurrences of the plotted variable accumulate.
   const adjoint = new Map<Node, string>()
-  const order: { node: Node; out: Emitted; operands: Emitted[]; op: OpName }[] = []
+  const order: { node: Node; out: Emitted; operands: Emitted[]; op: NodeOp }[] = []
 
   function emit(node: Node): Emitted {
     switch (node.kind) {
@@ -137,7 +135,12 @@ export function generateSliceSource(
  */
 export function compileSliceKernel(generated: GeneratedSource): SliceKernel | null {
   try {
-    return new Function('t', 'held', 'f', 'df', generated.source) as SliceKernel
+    // The loop sees the scalar library (`lib.erf`) as a closure, so calls to it are plain calls.
+    const withLibrary = new Function(
+      'lib',
+      `return function slice(t, held, f, df) {\n${generated.source}\n}`,
+    ) as (lib: typeof SCALAR_LIBRARY) => SliceKernel
+    return withLibrary(SCALAR_LIBRARY)
   } catch {
     return null
   }

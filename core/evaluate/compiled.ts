@@ -1,5 +1,5 @@
 import { RULES, type ScalarTemplate } from '../autograd'
-import { OP_NAMES, type OpName } from './op-of'
+import { NODE_OPS, type NodeOp } from '../ops/node-op'
 import type { Node } from '../expr/ast'
 import { derivative, parse, toLatex, variablesOf } from '../expr'
 import type { Diagnostic } from '../protocol/diagnostics'
@@ -16,8 +16,8 @@ export const TOO_LONG_TO_DISPLAY = '\\text{(too long to display)}'
 
 /** The scalar templates of every op, straight from the autograd rule table. */
 export const TEMPLATES: ScalarTemplates = Object.fromEntries(
-  OP_NAMES.map((op) => [op, RULES[op].scalar]),
-) as Record<OpName, ScalarTemplate>
+  NODE_OPS.map((op) => [op, RULES[op].scalar]),
+) as Record<NodeOp, ScalarTemplate>
 
 export interface Kernel {
   run: SliceKernel

@@ -1,21 +1,13 @@
 import * as ag from '../autograd'
 import type { Tensor } from '../autograd'
 import type { Node } from '../expr/ast'
-import { CONSTANTS, OP_NAMES, opOf, type OpName } from './op-of'
+import { CONSTANTS, opOf } from '../ops/node-op'
 
 /**
  * The interpreted path: an AST run as autograd tensor ops (define-by-run, as PyTorch executes the
  * lab's cells). It is the reference the generated loop is tested against, the path for f″ (which needs
  * a differentiable backward), and the fallback where generating code is not allowed.
  */
-
-type OpFunction = (...operands: Tensor[]) => Tensor
-
-/** Each op of the language is the autograd function of the same name. */
-const OPS = Object.fromEntries(OP_NAMES.map((op) => [op, ag[op] as OpFunction])) as Record<
-  OpName,
-  OpFunction
->
 
 /**
  * Builds f from `inputs` (one tensor per variable the expression uses). Iterative post-order, so a
@@ -37,7 +29,8 @@ export function interpret(ast: Node, inputs: ReadonlyMap<string, Tensor>): Tenso
       }
     } else {
       const operands = interior.operands.map((operand) => values.get(operand)!)
-      values.set(node, OPS[interior.op](...operands))
+      // Each op of the language is the rule of the same name, applied as a tensor op.
+      values.set(node, ag.apply(interior.op, ...operands))
     }
   }
   return values.get(ast)!

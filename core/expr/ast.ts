@@ -1,36 +1,23 @@
 import type { Span } from '../protocol/diagnostics'
 
-/** The functions of the language, by canonical name (aliases such as `ln`, `torch.sin`, `F.relu` map here). */
-export const UNARY_FUNCTIONS = [
-  'sin',
-  'cos',
-  'tan',
-  'asin',
-  'acos',
-  'atan',
-  'sinh',
-  'cosh',
-  'tanh',
-  'exp',
-  'log',
-  'log2',
-  'log10',
-  'sqrt',
-  'abs',
-  'relu',
-  'sigmoid',
-  'softplus',
-] as const
-export type UnaryFunction = (typeof UNARY_FUNCTIONS)[number]
-export type FunctionName = UnaryFunction | 'min' | 'max' | 'clamp'
+import {
+  DISPLAY_FUNCTIONS as DISPLAY_FUNCTION_TABLE,
+  FUNCTION_NAMES,
+  FUNCTIONS,
+  type DisplayFunction,
+  type FunctionName,
+} from '../ops/catalog'
 
-/**
- * Functions that appear only in symbolic derivatives shown to the learner, never in what the parser
- * returns: relu′(t) = step(t) and abs′(t) = sign(t), with step(t) = 1 for t > 0 and 0 otherwise (so
- * step(0) = 0, PyTorch's relu′(0)) and sign(0) = 0 (PyTorch's abs′(0)). Both have derivative 0.
- */
-export const DISPLAY_FUNCTIONS = ['step', 'sign'] as const
-export type DisplayFunction = (typeof DISPLAY_FUNCTIONS)[number]
+export type { DisplayFunction, FunctionName }
+
+/** The functions of one argument, by canonical name (see core/ops/catalog.ts for every spelling). */
+export const UNARY_FUNCTIONS = FUNCTION_NAMES.filter((fn) => FUNCTIONS[fn].arity === 1)
+export type UnaryFunction = {
+  [K in FunctionName]: (typeof FUNCTIONS)[K]['arity'] extends 1 ? K : never
+}[FunctionName]
+
+/** Functions only derivatives shown to the learner use (step, sign); the parser never makes them. */
+export const DISPLAY_FUNCTIONS = Object.keys(DISPLAY_FUNCTION_TABLE) as DisplayFunction[]
 
 export type BinaryOperator = 'add' | 'sub' | 'mul' | 'div' | 'pow'
 

@@ -134,6 +134,8 @@ describe('derivative: rules and simplification', () => {
       ['1/(1 + exp(-x))', 0.1],
       ['x^-1.5', 2],
       ['(2x + 1)^-3', 0.25],
+      ['log1p(x^2) + expm1(-x) + erf(2x)', 0.45],
+      ['silu(3x) + gelu(x - 1) + gelu(-x)', -0.35],
     ]
     for (const [source, x] of cases) {
       const f = ast(source)
@@ -145,6 +147,20 @@ describe('derivative: rules and simplification', () => {
   it('reports whether an expression involves a variable', () => {
     expect(dependsOn(ast('sin(u) + 2'), 'x')).toBe(false)
     expect(dependsOn(ast('min(2, x)'), 'x')).toBe(true)
+  })
+})
+
+describe('derivative: the functions added through the catalog, each shown from its one formula', () => {
+  it.each([
+    ['log1p(x)', '1/(x + 1)'],
+    ['expm1(x)', 'expm1(x) + 1'],
+    ['erf(x)', '2*exp(-x^2)/sqrt(pi)'],
+    ['erf(2x)', '4*exp(-4*x^2)/sqrt(pi)'],
+    ['silu(x)', 'sigmoid(x)*(x*(1 - sigmoid(x)) + 1)'],
+    ['gelu(x)', '0.5*(erf(x/sqrt(2)) + 1) + x*exp(-0.5*x^2)/sqrt(2*pi)'],
+    ['torch.special.erf(x^2)', '4*x*exp(-x^4)/sqrt(pi)'],
+  ])('d/dx %s = %s', (source, expected) => {
+    expect(d(source)).toBe(expected)
   })
 })
 

@@ -1,5 +1,7 @@
-import type { Span } from '../protocol/diagnostics'
-import type { BinaryOperator, DisplayFunction, FunctionName, Node, NodeOf } from './ast'
+import { RULES } from '../autograd'
+import { opOf } from '../ops/node-op'
+import type { Node } from './ast'
+import { displayAlgebra } from './display-algebra'
 import { simplify } from './simplify'
 
 /**
@@ -31,154 +33,35 @@ export function dependsOn(node: Node, variable: string): boolean {
   }
 }
 
-/** The rules, unsimplified. Each result is built so that simplify can order it the way people write it. */
+/**
+ * The rules, unsimplified, read from the rule table: each op's textbook form where it has one,
+ * otherwise its one formula with the chain rule, Σₖ aₖ′·(∂out/∂aₖ), the partial being the formula at an
+ * incoming gradient of 1 (`2*x*cos(x^2)`: a′ first, so it reads naturally).
+ */
 function differentiate(node: Node, x: string): Node {
-  const b = new Builder(node.span)
-  if (!dependsOn(node, x)) return b.num(0)
-  switch (node.kind) {
-    case 'number':
-    case 'constant':
-      return b.num(0)
-    case 'variable':
-      return b.num(1)
-    case 'neg':
-      return b.neg(differentiate(node.operand, x))
-    case 'call':
-      return differentiateCall(node, x, b)
-    case 'binary': {
-      const { left: f, right: g } = node
-      const df = (): Node => differentiate(f, x)
-      const dg = (): Node => differentiate(g, x)
-      switch (node.op) {
-        case 'add':
-          return b.add(df(), dg())
-        case 'sub':
-          return b.sub(df(), dg())
-        case 'mul':
-          // (fg)′ = f′g + fg′
-          return b.add(b.mul(df(), g), b.mul(f, dg()))
-        case 'div':
-          // (f/g)′ = f′/g − f·g′/g²; the second part vanishes when g does not involve x.
-          if (!dependsOn(g, x)) return b.div(df(), g)
-          return b.sub(b.div(df(), g), b.div(b.mul(f, dg()), b.pow(g, b.num(2))))
-        case 'pow':
-          if (!dependsOn(g, x)) {
-            // (f^c)′ = c·f^(c−1)·f′
-            return b.mul(b.mul(g, b.pow(f, b.sub(g, b.num(1)))), df())
-          }
-          if (!dependsOn(f, x)) {
-            // (c^g)′ = c^g·ln(c)·g′
-            return b.mul(b.mul(dg(), node), b.call('log', f))
-          }
-          // (f^g)′ = f^g·(g′·ln f + g·f′/f)
-          return b.mul(node, b.add(b.mul(dg(), b.call('log', f)), b.div(b.mul(g, df()), f)))
-      }
-    }
+  const d = displayAlgebra(node.span)
+  if (!dependsOn(node, x)) return d.num(0)
+  // step and sign, which only displayed derivatives contain, are flat wherever they have a slope.
+  if (node.kind === 'call' && (node.fn === 'step' || node.fn === 'sign')) return d.num(0)
+  const interior = opOf(node)
+  if (interior === null) return d.num(node.kind === 'variable' ? 1 : 0)
+  const rule = RULES[interior.op]
+  const [a = d.num(0), b = d.num(0), c = d.num(0)] = interior.operands
+  const varies = [0, 1, 2].map((k) => {
+    const operand = interior.operands[k]
+    return operand !== undefined && dependsOn(operand, x)
+  }) as [boolean, boolean, boolean]
+  const [da, db, dc] = [a, b, c].map((operand, k) =>
+    varies[k] ? differentiate(operand, x) : d.num(0),
+  )
+  if (rule.textbook) {
+    return rule.textbook(d, { a, b, c, out: node, da: da!, db: db!, dc: dc!, varies })
   }
-}
-
-/** Chain rule: (outer(a))′ = a′·outer′(a), with a′ first so `2*x*cos(x^2)` reads naturally. */
-function differentiateCall(node: NodeOf<'call'>, x: string, b: Builder): Node {
-  const [a = b.num(0), second = b.num(0), third = b.num(0)] = node.args
-  const chain = (outerDerivative: Node): Node => b.mul(differentiate(a, x), outerDerivative)
-  const one = b.num(1)
-  switch (node.fn) {
-    case 'sin':
-      return chain(b.call('cos', a))
-    case 'cos':
-      return chain(b.neg(b.call('sin', a)))
-    case 'tan':
-      // tan′ = 1/cos²
-      return chain(b.div(one, b.pow(b.call('cos', a), b.num(2))))
-    case 'asin':
-      return chain(b.div(one, b.call('sqrt', b.sub(one, b.pow(a, b.num(2))))))
-    case 'acos':
-      return chain(b.neg(b.div(one, b.call('sqrt', b.sub(one, b.pow(a, b.num(2)))))))
-    case 'atan':
-      return chain(b.div(one, b.add(one, b.pow(a, b.num(2)))))
-    case 'sinh':
-      return chain(b.call('cosh', a))
-    case 'cosh':
-      return chain(b.call('sinh', a))
-    case 'tanh':
-      return chain(b.sub(one, b.pow(b.call('tanh', a), b.num(2))))
-    case 'exp':
-      return chain(node)
-    case 'log':
-      return chain(b.div(one, a))
-    case 'log2':
-      return chain(b.div(one, b.mul(a, b.call('log', b.num(2)))))
-    case 'log10':
-      return chain(b.div(one, b.mul(a, b.call('log', b.num(10)))))
-    case 'sqrt':
-      return chain(b.div(one, b.mul(b.num(2), node)))
-    case 'abs':
-      return chain(b.call('sign', a))
-    case 'relu':
-      return chain(b.call('step', a))
-    case 'sigmoid':
-      // σ′ = σ·(1 − σ)
-      return chain(b.mul(node, b.sub(one, node)))
-    case 'softplus':
-      // softplus(t) = ln(1 + eᵗ), so softplus′ = σ
-      return chain(b.call('sigmoid', a))
-    case 'min':
-      // the smaller argument's derivative
-      return b.add(
-        b.mul(differentiate(a, x), b.call('step', b.sub(second, a))),
-        b.mul(differentiate(second, x), b.call('step', b.sub(a, second))),
-      )
-    case 'max':
-      return b.add(
-        b.mul(differentiate(a, x), b.call('step', b.sub(a, second))),
-        b.mul(differentiate(second, x), b.call('step', b.sub(second, a))),
-      )
-    case 'clamp':
-      // x inside [lo, hi] passes its derivative; below lo, lo's; above hi, hi's.
-      return b.add(
-        b.add(
-          b.mul(
-            differentiate(a, x),
-            b.mul(b.call('step', b.sub(a, second)), b.call('step', b.sub(third, a))),
-          ),
-          b.mul(differentiate(second, x), b.call('step', b.sub(second, a))),
-        ),
-        b.mul(differentiate(third, x), b.call('step', b.sub(a, third))),
-      )
-    case 'step':
-    case 'sign':
-      return b.num(0)
-  }
-}
-
-/** Small constructors that stamp every new node with the span of the node being differentiated. */
-class Builder {
-  constructor(private readonly span: Span) {}
-  num(value: number): Node {
-    return { kind: 'number', value, span: this.span }
-  }
-  neg(operand: Node): Node {
-    return { kind: 'neg', operand, span: this.span }
-  }
-  call(fn: FunctionName | DisplayFunction, ...args: Node[]): Node {
-    return { kind: 'call', fn, args, span: this.span }
-  }
-  private binary(op: BinaryOperator, left: Node, right: Node): Node {
-    return { kind: 'binary', op, left, right, span: this.span }
-  }
-  add(l: Node, r: Node): Node {
-    return this.binary('add', l, r)
-  }
-  sub(l: Node, r: Node): Node {
-    return this.binary('sub', l, r)
-  }
-  mul(l: Node, r: Node): Node {
-    return this.binary('mul', l, r)
-  }
-  div(l: Node, r: Node): Node {
-    return this.binary('div', l, r)
-  }
-  pow(l: Node, r: Node): Node {
-    return this.binary('pow', l, r)
-  }
+  const tangents = [da!, db!, dc!]
+  const terms = rule.derivative.flatMap((formula, k) =>
+    formula === null || !varies[k]
+      ? []
+      : [d.mul(tangents[k]!, formula(d, { a, b, c, out: node, g: d.num(1) }))],
+  )
+  return terms.reduce((sum, term) => d.add(sum, term))
 }

@@ -1,4 +1,5 @@
 import type { Node, NodeOf } from './ast'
+import { printingOf } from '../ops/catalog'
 import { numberNode, numericValue, signedNumber } from './terms'
 
 /**
@@ -23,44 +24,5 @@ function exactValue(
   b: number | undefined,
   c: number | undefined,
 ): number | undefined {
-  switch (fn) {
-    case 'sin':
-    case 'tan':
-    case 'asin':
-    case 'atan':
-    case 'sinh':
-    case 'tanh':
-      return a === 0 ? 0 : undefined
-    case 'cos':
-    case 'cosh':
-    case 'exp':
-      return a === 0 ? 1 : undefined
-    case 'log':
-    case 'log2':
-    case 'log10':
-      return a === 1 ? 0 : undefined
-    case 'sqrt': {
-      const root = Math.sqrt(a)
-      return Number.isInteger(root) ? root : undefined
-    }
-    case 'sigmoid':
-      return a === 0 ? 0.5 : undefined
-    case 'abs':
-      return Math.abs(a)
-    case 'relu':
-      return Math.max(a, 0)
-    case 'step':
-      return a > 0 ? 1 : 0
-    case 'sign':
-      return Math.sign(a)
-    case 'min':
-      return b === undefined ? undefined : Math.min(a, b)
-    case 'max':
-      return b === undefined ? undefined : Math.max(a, b)
-    case 'clamp':
-      return b === undefined || c === undefined ? undefined : Math.min(Math.max(a, b), c)
-    case 'acos':
-    case 'softplus':
-      return undefined
-  }
+  return printingOf(fn).exact?.(a, b, c)
 }

@@ -67,6 +67,19 @@ describe('toLatex', () => {
     expect(d('abs(x)', 'x')).toBe('\\operatorname{sign}\\left(x\\right)')
     expect(d('sqrt(x)', 'x')).toBe('\\frac{1}{2\\sqrt{x}}')
   })
+
+  it('typesets the catalog’s newer functions as operators, and erf′ as 2/√π·e^(−x²)', () => {
+    const latex = (source: string): string => toLatex(parse(source).ast!)
+    const d = (source: string): string => toLatex(derivative(parse(source).ast!, 'x'))
+    expect(latex('erf(x) + log1p(x)')).toBe(
+      '\\operatorname{erf}\\left(x\\right) + \\operatorname{log1p}\\left(x\\right)',
+    )
+    expect(latex('F.gelu(x) - silu(x) + expm1(x)')).toBe(
+      '\\operatorname{gelu}\\left(x\\right) - \\operatorname{silu}\\left(x\\right) + \\operatorname{expm1}\\left(x\\right)',
+    )
+    expect(d('erf(x)')).toBe('\\frac{2e^{-x^{2}}}{\\sqrt{\\pi}}')
+    expect(d('log1p(x)')).toBe('\\frac{1}{x + 1}')
+  })
 })
 
 describe('toLatex: KaTeX accepts everything it writes', () => {

@@ -1,32 +1,6 @@
+import { printingOf } from '../ops/catalog'
 import type { DisplayFunction, FunctionName, Node } from './ast'
 import { formatNumber } from './print'
-
-/** How each function is typeset: KaTeX's operator commands where they exist. */
-const FUNCTION_LATEX: Readonly<Record<FunctionName | DisplayFunction, string>> = {
-  sin: '\\sin',
-  cos: '\\cos',
-  tan: '\\tan',
-  asin: '\\arcsin',
-  acos: '\\arccos',
-  atan: '\\arctan',
-  sinh: '\\sinh',
-  cosh: '\\cosh',
-  tanh: '\\tanh',
-  exp: '\\exp',
-  log: '\\ln',
-  log2: '\\log_{2}',
-  log10: '\\log_{10}',
-  sqrt: '\\sqrt',
-  abs: '\\operatorname{abs}',
-  relu: '\\operatorname{relu}',
-  sigmoid: '\\operatorname{sigmoid}',
-  softplus: '\\operatorname{softplus}',
-  min: '\\min',
-  max: '\\max',
-  clamp: '\\operatorname{clamp}',
-  step: '\\operatorname{step}',
-  sign: '\\operatorname{sign}',
-}
 
 const paren = (latex: string): string => `\\left(${latex}\\right)`
 
@@ -113,21 +87,11 @@ function powerBase(base: Node, latex: string): string {
   return bare ? latex : paren(latex)
 }
 
+/** As the catalog typesets the function: an operator name (`\\sin\\left(x\\right)`) or its own form. */
 function callLatex(fn: FunctionName | DisplayFunction, args: Node[]): string {
-  const [first] = args
   const inner = args.map(toLatex).join(', ')
-  if (fn === 'sqrt') return `\\sqrt{${inner}}`
-  if (fn === 'abs') return `\\left|${inner}\\right|`
-  if (fn === 'exp' && first && !containsFraction(first)) return `e^{${inner}}`
-  return `${FUNCTION_LATEX[fn]}${paren(inner)}`
-}
-
-/** e^{1/x} with a fraction in the exponent is hard to read; such arguments keep \exp(…). */
-function containsFraction(node: Node): boolean {
-  if (node.kind === 'binary') {
-    return node.op === 'div' || containsFraction(node.left) || containsFraction(node.right)
-  }
-  return node.kind === 'neg' ? containsFraction(node.operand) : false
+  const { latex } = printingOf(fn)
+  return typeof latex === 'string' ? `${latex}${paren(inner)}` : latex(inner, args)
 }
 
 function isSum(node: Node): boolean {

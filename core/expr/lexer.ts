@@ -101,9 +101,9 @@ function scanNumber(source: string, start: number): number {
 }
 
 /**
- * A name: letters, optionally dotted (`torch.sin`, `F.relu`, `torch.nn.functional.softplus`). Digits are
- * part of a name only when they complete a known one (`log2`, `log10`, `torch.log10`); otherwise `x2`
- * is the name `x` followed by the number 2.
+ * A name: letters, optionally dotted (`torch.sin`, `F.relu`, `torch.nn.functional.softplus`). Digits,
+ * with any letters after them, are part of a name only when they complete a known one (`log2`, `log10`,
+ * `torch.log10`, `log1p`, `expm1`); otherwise `x2` is the name `x` followed by the number 2.
  */
 function scanName(source: string, start: number): number {
   let i = start
@@ -114,6 +114,10 @@ function scanName(source: string, start: number): number {
   }
   let digitsEnd = i
   while (isDigit(source[digitsEnd])) digitsEnd++
-  if (digitsEnd > i && resolveName(source.slice(start, digitsEnd))) return digitsEnd
+  if (digitsEnd === i) return i
+  let lettersEnd = digitsEnd
+  while (isLetter(source[lettersEnd])) lettersEnd++
+  if (lettersEnd > digitsEnd && resolveName(source.slice(start, lettersEnd))) return lettersEnd
+  if (resolveName(source.slice(start, digitsEnd))) return digitsEnd
   return i
 }

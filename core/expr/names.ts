@@ -1,5 +1,5 @@
 import { isVariableName } from '../protocol/guards'
-import { UNARY_FUNCTIONS, type FunctionName } from './ast'
+import { FUNCTION_NAMES, FUNCTIONS, type FunctionName } from '../ops/catalog'
 
 /** What a name written in an expression means. */
 export type NameMeaning =
@@ -9,49 +9,35 @@ export type NameMeaning =
 
 /** How many arguments each function takes. */
 export function arityOf(fn: FunctionName): number {
-  if (fn === 'min' || fn === 'max') return 2
-  if (fn === 'clamp') return 3
-  return 1
+  return FUNCTIONS[fn].arity
 }
 
 /**
- * Every spelling a learner may use for a function. The canonical names map to themselves; the PyTorch
- * spellings (`torch.sin`, `F.relu`, `torch.nn.functional.softplus`, `torch.minimum`) and a few math
- * spellings (`ln`, `arcsin`, `math.sqrt`) map to the canonical name.
+ * Every spelling a learner may use for a function, from the catalog: the canonical names first, then
+ * the `torch.`/`math.` forms of the same names, then the other spellings (`ln`, `F.relu`,
+ * `torch.nn.functional.softplus`, `torch.clip`) — the order in which a typo's suggestion breaks ties.
  */
 const FUNCTION_SPELLINGS: ReadonlyMap<string, FunctionName> = (() => {
   const table = new Map<string, FunctionName>()
-  const all: FunctionName[] = [...UNARY_FUNCTIONS, 'min', 'max', 'clamp']
-  for (const fn of all) table.set(fn, fn)
-  for (const fn of UNARY_FUNCTIONS) {
-    if (fn !== 'softplus') table.set(`torch.${fn}`, fn)
-    if (fn !== 'relu' && fn !== 'sigmoid' && fn !== 'softplus') table.set(`math.${fn}`, fn)
+  for (const fn of FUNCTION_NAMES) table.set(fn, fn)
+  const prefixed = (fn: FunctionName, spelling: string): boolean =>
+    spelling === `torch.${fn}` || spelling === `math.${fn}`
+  for (const fn of FUNCTION_NAMES) {
+    for (const spelling of FUNCTIONS[fn].spellings)
+      if (prefixed(fn, spelling)) table.set(spelling, fn)
   }
-  const aliases: [string, FunctionName][] = [
-    ['ln', 'log'],
-    ['arcsin', 'asin'],
-    ['arccos', 'acos'],
-    ['arctan', 'atan'],
-    ['torch.arcsin', 'asin'],
-    ['torch.arccos', 'acos'],
-    ['torch.arctan', 'atan'],
-    ['math.fabs', 'abs'],
-    ['F.relu', 'relu'],
-    ['F.sigmoid', 'sigmoid'],
-    ['F.softplus', 'softplus'],
-    ['F.tanh', 'tanh'],
-    ['torch.nn.functional.relu', 'relu'],
-    ['torch.nn.functional.sigmoid', 'sigmoid'],
-    ['torch.nn.functional.softplus', 'softplus'],
-    ['torch.nn.functional.tanh', 'tanh'],
-    ['torch.minimum', 'min'],
-    ['torch.maximum', 'max'],
-    ['torch.clamp', 'clamp'],
-    ['torch.clip', 'clamp'],
-  ]
-  for (const [spelling, fn] of aliases) table.set(spelling, fn)
+  for (const fn of FUNCTION_NAMES) {
+    for (const spelling of FUNCTIONS[fn].spellings) {
+      if (!prefixed(fn, spelling)) table.set(spelling, fn)
+    }
+  }
   return table
 })()
+
+/** Every spelling of every function, for tests and help texts. */
+export function functionSpellings(): ReadonlyMap<string, FunctionName> {
+  return FUNCTION_SPELLINGS
+}
 
 const CONSTANT_SPELLINGS: ReadonlyMap<string, 'pi' | 'e'> = new Map([
   ['pi', 'pi'],

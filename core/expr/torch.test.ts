@@ -88,6 +88,20 @@ describe('toTorch: constants become tensors where torch needs them', () => {
     expect(torch('x', { point: { x: 1 }, variables: ['x'] })).not.toContain('import math')
   })
 
+  it('calls torch.erf, torch.log1p, torch.expm1, and F.gelu, F.silu with F imported', () => {
+    expect(line('erf(x) + log1p(x) + expm1(x)')).toBe(
+      'y = torch.erf(x) + torch.log1p(x) + torch.expm1(x)',
+    )
+    expect(line('gelu(x) * silu(2)')).toBe('y = F.gelu(x) * F.silu(torch.tensor(2.0))')
+    const program = torch('torch.nn.functional.gelu(x)', { point: { x: 1 }, variables: ['x'] })
+    expect(
+      program.startsWith(
+        'import torch\nimport torch.nn.functional as F\n\ntorch.set_default_dtype(torch.float64)\n',
+      ),
+    ).toBe(true)
+    expect(torch('softplus(x)', { point: { x: 1 }, variables: ['x'] })).not.toContain('as F')
+  })
+
   it('writes clamp with keyword bounds, numbers or tensors but never one of each', () => {
     expect(line('clamp(x, -1, 1)')).toBe('y = torch.clamp(x, min=-1, max=1)')
     expect(torch('clamp(x, u, 2)', { point: { x: 1, u: 0 }, variables: ['x', 'u'] })).toContain(

@@ -1,3 +1,4 @@
+import { printingOf } from '../ops/catalog'
 import type { BinaryOperator, DisplayFunction, FunctionName, Node } from './ast'
 import { binaryPrecedence, operandNeedsParentheses, PRECEDENCE } from './print'
 import { pythonFloat, pythonNumber } from './python-number'
@@ -10,32 +11,6 @@ export interface TorchOptions {
   variables: string[]
   /** The plotted variable: its gradient is printed first. */
   wrt?: string
-}
-
-const UNARY_TORCH: Readonly<
-  Record<Exclude<FunctionName | DisplayFunction, 'min' | 'max' | 'clamp'>, string>
-> = {
-  sin: 'torch.sin',
-  cos: 'torch.cos',
-  tan: 'torch.tan',
-  asin: 'torch.asin',
-  acos: 'torch.acos',
-  atan: 'torch.atan',
-  sinh: 'torch.sinh',
-  cosh: 'torch.cosh',
-  tanh: 'torch.tanh',
-  exp: 'torch.exp',
-  log: 'torch.log',
-  log2: 'torch.log2',
-  log10: 'torch.log10',
-  sqrt: 'torch.sqrt',
-  abs: 'torch.abs',
-  relu: 'torch.relu',
-  sigmoid: 'torch.sigmoid',
-  // torch has no top-level softplus; the functional one is the same op F.softplus.
-  softplus: 'torch.nn.functional.softplus',
-  sign: 'torch.sign',
-  step: 'torch.heaviside',
 }
 
 const PYTHON_OPERATOR: Readonly<Record<BinaryOperator, string>> = {
@@ -81,6 +56,8 @@ export function toTorch(ast: Node, options: TorchOptions): string {
   const expression = render(ast, false)
   const lines = ['import torch']
   if (/\bmath\./.test(expression.text)) lines.push('import math')
+  // F.gelu, F.silu: the lab's spelling of torch.nn.functional.
+  if (/(?<![\w.])F\./.test(expression.text)) lines.push('import torch.nn.functional as F')
   lines.push('', FLOAT64, '')
   for (const name of variables) {
     const value = options.point[name]
@@ -155,30 +132,19 @@ function renderBinary(
   }
 }
 
+/** The call as the catalog prints it: the torch function over the arguments as tensors, or its own form. */
 function renderCall(fn: FunctionName | DisplayFunction, args: Node[]): Python {
   const rendered = args.map((arg) => render(arg, false))
-  const tensors = args.map((arg, i) => asTensor(arg, rendered[i] ?? render(arg, false)).text)
-  const [a = '', b = '', c = ''] = tensors
-  const call = (text: string): Python => ({ text, precedence: PRECEDENCE.atom, tensor: true })
-  switch (fn) {
-    case 'min':
-      return call(`torch.minimum(${a}, ${b})`)
-    case 'max':
-      return call(`torch.maximum(${a}, ${b})`)
-    case 'clamp': {
-      // Bounds may be Python numbers or tensors, but not one of each (no such overload).
-      const [, lo, hi] = rendered
-      const numbers = lo && hi && !lo.tensor && !hi.tensor
-      return numbers
-        ? call(`torch.clamp(${a}, min=${lo.text}, max=${hi.text})`)
-        : call(`torch.clamp(${a}, min=${b}, max=${c})`)
-    }
-    case 'step':
-      // heaviside(t, 0): 1 for t > 0, 0 at 0 and below, like relu′.
-      return call(`torch.heaviside(${a}, torch.tensor(0.0))`)
-    default:
-      return call(`${UNARY_TORCH[fn]}(${a})`)
-  }
+  const argumentsForTorch = args.map((arg, i) => {
+    const python = rendered[i] ?? render(arg, false)
+    return { text: python.text, isTensor: python.tensor, asTensor: asTensor(arg, python).text }
+  })
+  const { torch } = printingOf(fn)
+  const text =
+    typeof torch === 'string'
+      ? `${torch}(${argumentsForTorch.map((arg) => arg.asTensor).join(', ')})`
+      : torch(argumentsForTorch)
+  return { text, precedence: PRECEDENCE.atom, tensor: true }
 }
 
 /** The operand as a tensor: as it is when it already is one, else `torch.tensor(<float>)`. */

@@ -1,3 +1,4 @@
+import { erf } from '../autograd/kernels/erf'
 import type { BinaryOperator, Node } from '../expr/ast'
 
 /**
@@ -59,6 +60,16 @@ export function evaluateForTests(node: Node, point: Record<string, number>): num
           return 1 / (1 + Math.exp(-a))
         case 'softplus':
           return Math.log1p(Math.exp(a))
+        case 'log1p':
+          return Math.log1p(a)
+        case 'expm1':
+          return Math.expm1(a)
+        case 'erf':
+          return erf(a)
+        case 'silu':
+          return a / (1 + Math.exp(-a))
+        case 'gelu':
+          return a * 0.5 * (1 + erf(a / Math.SQRT2))
         case 'min':
           return Math.min(a, b)
         case 'max':

@@ -74,7 +74,10 @@ export function arbitraryNode(
     fc.constantFrom(...variables).map((name): Node => ({ kind: 'variable', name, span: S })),
   )
   const unary: readonly FunctionName[] = options.smooth
-    ? ['sin', 'cos', 'tanh', 'exp', 'sigmoid', 'softplus', 'atan', 'sinh', 'cosh']
+    ? ([
+        ...['sin', 'cos', 'tanh', 'exp', 'sigmoid', 'softplus', 'atan', 'sinh', 'cosh'],
+        ...['expm1', 'erf', 'silu', 'gelu'],
+      ] as FunctionName[])
     : UNARY_FUNCTIONS
   const { node } = fc.letrec<{ node: Node }>((tie) => {
     const branches: fc.Arbitrary<Node>[] = [

@@ -1,3 +1,5 @@
+import { erf } from './erf'
+
 /**
  * The few scalar functions whose JavaScript built-in differs from what PyTorch computes. Kernels call
  * them per element (V8 inlines them); the code-generation templates in rules.ts spell out the same
@@ -56,3 +58,22 @@ export function powScalar(x: number, exponent: number): number {
   if (exponent === -2) return 1 / (x * x)
   return cPow(x, exponent)
 }
+
+/** silu(x) = x·σ(x), as PyTorch's CPU kernel writes it: x / (1 + e⁻ˣ). */
+export function silu(x: number): number {
+  return x / (1 + Math.exp(-x))
+}
+
+/**
+ * The exact GELU, x·Φ(x) = x·½·(1 + erf(x/√2)), in the order of PyTorch's CPU kernel
+ * (GeluKernel.cpp, approximate='none'): `x * 0.5 * (1 + erf(x * M_SQRT1_2))`.
+ */
+export function gelu(x: number): number {
+  return x * 0.5 * (1 + erf(x * Math.SQRT1_2))
+}
+
+/**
+ * The functions the generated loop calls by name (`lib.erf(x)`) because JavaScript has no built-in
+ * for them; the kernels call the same functions, so both paths compute the same numbers.
+ */
+export const SCALAR_LIBRARY = { erf, gelu } as const

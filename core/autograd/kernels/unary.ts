@@ -1,4 +1,5 @@
-import { relu, sigmoid, sign, softplus } from './scalar'
+import { erf } from './erf'
+import { gelu, relu, sigmoid, sign, silu, softplus } from './scalar'
 
 /** Writes f(a[i]) into out[i]; `out` and `a` have the same length. */
 export type UnaryKernel = (out: Float64Array, a: Float64Array) => void
@@ -61,6 +62,21 @@ export const unaryKernels = {
   },
   softplus: (out, a) => {
     for (let i = 0; i < out.length; i++) out[i] = softplus(a[i]!)
+  },
+  log1p: (out, a) => {
+    for (let i = 0; i < out.length; i++) out[i] = Math.log1p(a[i]!)
+  },
+  expm1: (out, a) => {
+    for (let i = 0; i < out.length; i++) out[i] = Math.expm1(a[i]!)
+  },
+  erf: (out, a) => {
+    for (let i = 0; i < out.length; i++) out[i] = erf(a[i]!)
+  },
+  silu: (out, a) => {
+    for (let i = 0; i < out.length; i++) out[i] = silu(a[i]!)
+  },
+  gelu: (out, a) => {
+    for (let i = 0; i < out.length; i++) out[i] = gelu(a[i]!)
   },
   sign: (out, a) => {
     for (let i = 0; i < out.length; i++) out[i] = sign(a[i]!)

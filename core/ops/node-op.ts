@@ -1,33 +1,24 @@
-import { UNARY_FUNCTIONS, type FunctionName, type Node, type UnaryFunction } from '../expr/ast'
+import type { ElementwiseOpName } from '../autograd'
+import type { Node } from '../expr/ast'
+import { FUNCTION_NAMES, FUNCTIONS, type FunctionName } from './catalog'
 
 /**
- * The autograd ops an AST node can become (names in core/autograd's rule table): the operators, and
- * one op per function — the unary functions under their own names, min and max as minimum and maximum.
+ * The rule an AST node runs (a name in core/autograd's rule table): the operators, and per function
+ * the rule the catalog names — min and max as minimum and maximum. (Not every rule is one: `where`,
+ * the reductions.)
  */
-export const OP_NAMES = [
-  'add',
-  'sub',
-  'mul',
-  'div',
-  'pow',
-  'powScalar',
-  'neg',
-  ...UNARY_FUNCTIONS,
-  'minimum',
-  'maximum',
-  'clamp',
-] as const
-export type OpName = (typeof OP_NAMES)[number]
+export type NodeOp = ElementwiseOpName
 
-const FUNCTION_OPS: Record<FunctionName, OpName> = {
-  ...(Object.fromEntries(UNARY_FUNCTIONS.map((fn) => [fn, fn])) as Record<UnaryFunction, OpName>),
-  min: 'minimum',
-  max: 'maximum',
-  clamp: 'clamp',
-}
+const OPERATOR_OPS = ['add', 'sub', 'mul', 'div', 'pow', 'powScalar', 'neg'] as const
+
+/** Every rule an expression of the language can run. */
+export const NODE_OPS: readonly NodeOp[] = [
+  ...OPERATOR_OPS,
+  ...FUNCTION_NAMES.map((fn) => FUNCTIONS[fn].rule),
+]
 
 /** The op and operands of an interior node; leaves have none. */
-export function opOf(node: Node): { op: OpName; operands: Node[] } | null {
+export function opOf(node: Node): { op: NodeOp; operands: Node[] } | null {
   switch (node.kind) {
     case 'neg':
       return { op: 'neg', operands: [node.operand] }
@@ -38,11 +29,11 @@ export function opOf(node: Node): { op: OpName; operands: Node[] } | null {
       }
       return { op: node.op, operands: [node.left, node.right] }
     case 'call':
-      if (!(node.fn in FUNCTION_OPS)) {
+      if (!(node.fn in FUNCTIONS)) {
         // step and sign exist only in derivatives printed for the learner; the parser never makes them.
         throw new Error(`'${node.fn}' is for display and cannot be evaluated`)
       }
-      return { op: FUNCTION_OPS[node.fn as FunctionName], operands: node.args }
+      return { op: FUNCTIONS[node.fn as FunctionName].rule, operands: node.args }
     default:
       return null
   }
