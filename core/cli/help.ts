@@ -1,7 +1,25 @@
+import { FUNCTION_NAMES, usageOf } from '../ops/catalog'
 import { LIMITS } from '../protocol/limits'
 
 const DEFAULT_TIMEOUT_S = LIMITS.cliDeadlineMs / 1000
 const MOST_TIMEOUT_S = LIMITS.cliMaxDeadlineMs / 1000
+
+/** Words joined with spaces into lines of at most `width` characters, each indented by `indent`. */
+function wrapWords(words: readonly string[], width: number, indent: string): string {
+  const lines: string[] = []
+  let line = ''
+  for (const word of words) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  if (line) lines.push(line)
+  return lines.map((text) => indent + text).join('\n')
+}
+
+/** Every function of the catalog, so a new one is documented the day it is added. */
+const FUNCTION_LIST = wrapWords(['Functions:', ...FUNCTION_NAMES.map(usageOf)], 96, '  ')
 
 export const HELP = `calculus-lab — derivatives the way PyTorch's autograd computes them
 
@@ -51,9 +69,9 @@ Numbers that are not finite are written as the strings "NaN", "Infinity" and "-I
 
 Expressions
   x^2 + 2x + 1    u*v + (u*v)^2    relu(x)    sin(x)/x    torch.exp(-x ** 2)
-  Variables are single letters (not e); constants pi, π, e; implicit products (2x, 2(x+1), 2 sin(x)).
-  Functions: sin cos tan asin acos atan sinh cosh tanh exp log ln log2 log10 sqrt abs relu
-  sigmoid softplus min(a,b) max(a,b) clamp(x,lo,hi); torch.* and F.* spellings work too.
+  Variables: single letters (not e); constants pi, π, e; implicit products (2x, 2(x+1), 2 sin(x)).
+${FUNCTION_LIST}
+  ln is log; the torch.*, F.* and math.* spellings work too (torch.sin, F.relu, math.erf).
 
 Exit codes
   0  success

@@ -14,6 +14,8 @@ export interface FunctionEntry {
   readonly rule: ElementwiseOpName
   readonly arity: 1 | 2 | 3
   readonly spellings: readonly string[]
+  /** The arguments' names where there is more than one, as help text writes the call: `clamp(x,lo,hi)`. */
+  readonly parameters?: readonly string[]
   /** A LaTeX operator typeset as `op\left(args\right)`, or the whole form from the typeset arguments. */
   readonly latex: string | ((inner: string, args: readonly Node[]) => string)
   /** The PyTorch function called with the arguments as tensors, or the whole call (see TorchArgument). */
@@ -117,6 +119,7 @@ export const FUNCTIONS = {
   min: {
     rule: 'minimum',
     arity: 2,
+    parameters: ['a', 'b'],
     spellings: ['torch.minimum'],
     latex: '\\min',
     torch: 'torch.minimum',
@@ -125,6 +128,7 @@ export const FUNCTIONS = {
   max: {
     rule: 'maximum',
     arity: 2,
+    parameters: ['a', 'b'],
     spellings: ['torch.maximum'],
     latex: '\\max',
     torch: 'torch.maximum',
@@ -133,6 +137,7 @@ export const FUNCTIONS = {
   clamp: {
     rule: 'clamp',
     arity: 3,
+    parameters: ['x', 'lo', 'hi'],
     spellings: ['torch.clamp', 'torch.clip'],
     latex: '\\operatorname{clamp}',
     // Bounds may be Python numbers or tensors, but not one of each (no such overload).
@@ -177,6 +182,12 @@ export const FUNCTIONS = {
 
 export type FunctionName = keyof typeof FUNCTIONS
 export const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[]
+
+/** How a learner writes each function: `sin`, and `clamp(x,lo,hi)` for those of several arguments. */
+export function usageOf(name: FunctionName): string {
+  const entry: FunctionEntry = FUNCTIONS[name]
+  return entry.parameters ? `${name}(${entry.parameters.join(',')})` : name
+}
 
 /**
  * Functions that appear only in symbolic derivatives shown to the learner, never in what the parser
