@@ -1,12 +1,14 @@
-import { pathToFileURL } from 'node:url'
+import { dirname } from 'node:path'
+import { APP_INDEX_URL, APP_ORIGIN } from './app-protocol'
 
 /**
- * Where our page lives, and whether a URL is it. In production the renderer is a file inside the app
- * (loadFile); in development it is electron-vite's dev server. IPC senders and navigations are checked
- * against this, so no other page (a link, a redirect, an injected iframe) ever counts as ours.
+ * Where our page lives, and whether a URL is it. In production the renderer is served from the packaged
+ * renderer folder on the privileged `app://` scheme (app-protocol.ts); in development it is electron-vite's
+ * dev server. IPC senders and navigations are checked against this, so no other page (a link, a redirect,
+ * an injected iframe, a file:// page) ever counts as ours.
  */
 export type AppLocation =
-  | { kind: 'file'; indexUrl: string; indexPath: string }
+  | { kind: 'app'; indexUrl: string; rendererRoot: string }
   | { kind: 'dev-server'; origin: string; url: string }
 
 export function appLocation(rendererIndexPath: string, devServerUrl?: string): AppLocation {
@@ -14,10 +16,22 @@ export function appLocation(rendererIndexPath: string, devServerUrl?: string): A
     const url = new URL(devServerUrl)
     return { kind: 'dev-server', origin: url.origin, url: url.href }
   }
-  return {
-    kind: 'file',
-    indexPath: rendererIndexPath,
-    indexUrl: pathToFileURL(rendererIndexPath).href,
+  return { kind: 'app', indexUrl: APP_INDEX_URL, rendererRoot: dirname(rendererIndexPath) }
+}
+
+/** The URL the window loads first. */
+export const startUrl = (location: AppLocation): string =>
+  location.kind === 'app' ? location.indexUrl : location.url
+
+/** Whether a response (any file of the page, not only the document) comes from where our page lives. */
+export function isAppOrigin(location: AppLocation, candidate: string): boolean {
+  try {
+    const url = new URL(candidate)
+    // Node's URL gives a scheme it does not know the opaque origin "null": compare scheme and host.
+    if (location.kind === 'app') return `${url.protocol}//${url.host}` === APP_ORIGIN
+    return url.origin === location.origin
+  } catch {
+    return false
   }
 }
 

@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EvaluateResult } from '../core/protocol/api'
 import { channelOf, INVOKE_METHODS } from '../core/protocol/desktop'
@@ -50,7 +49,15 @@ const heavyRequest = evaluateRequest({
   secondDerivative: true,
 })
 
+interface Served {
+  status: number
+  headers: Record<string, string>
+  body: Uint8Array
+}
+
 interface State {
+  protocols: string[]
+  privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[]
   windows: {
     options: { webPreferences: Record<string, unknown> } & Record<string, unknown>
     loaded: string
@@ -89,14 +96,41 @@ describe('the built main process', () => {
     const preload = window!.options.webPreferences.preload as string
     expect(preload).toBe(join(outDir, 'preload', 'index.cjs'))
     expect(existsSync(preload)).toBe(true)
-    const page = fileURLToPath(window!.loaded)
-    expect(page).toBe(join(outDir, 'renderer', 'index.html'))
-    expect(readFileSync(page, 'utf8')).toMatch(
+    expect(window!.loaded).toBe('app://calculus-lab/index.html')
+    expect(readFileSync(join(outDir, 'renderer', 'index.html'), 'utf8')).toMatch(
       /http-equiv="Content-Security-Policy"[^>]*script-src 'self'/,
     )
     expect(calls).toEqual(
       expect.arrayContaining(['app.requestSingleInstanceLock', 'app.enableSandbox']),
     )
+  })
+
+  it('serves the built renderer folder on the privileged app:// scheme, and nothing outside it', async () => {
+    const { protocols, privilegedSchemes } = await ask<State>('state')
+    expect(protocols).toEqual(['app'])
+    expect(privilegedSchemes).toEqual([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    ])
+    const page = await ask<Served>('request', { url: 'app://calculus-lab/index.html' })
+    expect(page.status).toBe(200)
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'")
+    expect(Buffer.from(page.body).toString('utf8')).toBe(
+      readFileSync(join(outDir, 'renderer', 'index.html'), 'utf8'),
+    )
+    const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(Buffer.from(page.body).toString('utf8'))
+    expect(script).not.toBeNull()
+    const served = await ask<Served>('request', { url: `app://calculus-lab/${script![1]}` })
+    expect(served.headers['content-type']).toBe('text/javascript; charset=utf-8')
+    for (const url of [
+      'app://calculus-lab/..%2fmain%2findex.js',
+      'app://calculus-lab/%2e%2e/main/index.js',
+      `app://calculus-lab/${join(outDir, 'main', 'index.js')}`,
+    ])
+      expect((await ask<Served>('request', { url })).status).toBe(404)
   })
 
   it('ships a CommonJS preload that exposes the API through contextBridge only', () => {

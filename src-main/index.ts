@@ -1,16 +1,17 @@
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron'
 import coreWorkerPath from '../core/worker.ts?modulePath'
 import windowIcon from '../assets/icons/256x256.png?asset'
 import { MENU_CHANNEL, type MenuCommand } from '../core/protocol/desktop'
-import { appLocation } from './app-url'
+import { registerAppScheme, serveAppFiles } from './app-protocol'
+import { appLocation, startUrl } from './app-url'
 import { CoreHost } from './core-host'
 import { openPng, savePng, type FileDialogs } from './export'
 import { registerIpcHandlers } from './ipc'
 import { menuTemplate } from './menu'
 import { builtPaths, deadlineOverride, outsideAsar } from './paths'
-import { hardenSession, hardenWebContents } from './security'
+import { contentSecurityPolicy, hardenSession, hardenWebContents } from './security'
 import { isTrustedSender } from './sender'
 import { createMainWindow, focusWindow } from './window'
 
@@ -49,13 +50,14 @@ function openMainWindow(): void {
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = undefined
   })
-  if (location.kind === 'dev-server') void window.loadURL(location.url)
-  else void window.loadFile(location.indexPath)
+  void window.loadURL(startUrl(location))
 }
 
 function start(): void {
   // Every renderer sandboxed, whatever a window's own preferences say.
   app.enableSandbox()
+  // Privileged schemes are read once, before ready: app:// gets an origin; file:// stays unprivileged.
+  registerAppScheme(protocol)
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, location))
   app.on('second-instance', () => focusWindow(mainWindow))
   app.on('window-all-closed', () => {
@@ -68,6 +70,8 @@ function start(): void {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, location)
+    if (location.kind === 'app')
+      serveAppFiles(protocol, location.rendererRoot, contentSecurityPolicy())
     registerIpcHandlers(ipcMain, {
       core,
       savePng: (request, event) =>

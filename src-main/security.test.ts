@@ -13,7 +13,7 @@ const { fake, session, FakeWebContents, FakeWebFrameMain } =
   await import('./test-support/fake-electron.mjs')
 
 const location = appLocation('/app/out/renderer/index.html')
-const appUrl = 'file:///app/out/renderer/index.html'
+const appUrl = 'app://calculus-lab/index.html'
 
 beforeEach(() => fake.reset())
 
@@ -87,14 +87,24 @@ describe('hardenSession', () => {
 })
 
 describe('hardenSession in the packaged app', () => {
-  it('adds the header to our index.html only, where webRequest sees file:// at all', () => {
+  it('adds the header to what app:// serves only, never to file:// or another origin', () => {
     hardenSession(session.defaultSession as unknown as Session, location)
     const listener = session.defaultSession.headersReceivedListener!
     let answer: { responseHeaders?: Record<string, string[]> } = {}
-    listener({ url: appUrl, responseHeaders: {} }, (response) => (answer = response))
-    expect(answer.responseHeaders).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] })
-    listener({ url: 'file:///etc/hosts', responseHeaders: {} }, (response) => (answer = response))
-    expect(answer).toEqual({})
+    for (const url of [appUrl, 'app://calculus-lab/assets/index-abc.js']) {
+      listener({ url, responseHeaders: {} }, (response) => (answer = response))
+      expect(answer.responseHeaders).toEqual({
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      })
+    }
+    for (const url of [
+      'file:///app/out/renderer/index.html',
+      'file:///etc/hosts',
+      'app://elsewhere/index.html',
+    ]) {
+      listener({ url, responseHeaders: {} }, (response) => (answer = response))
+      expect(answer).toEqual({})
+    }
   })
 })
 
@@ -116,6 +126,9 @@ describe('hardenWebContents', () => {
     const contents = hardened()
     expect(contents.attemptNavigation('https://example.com/')).toBe(false)
     expect(contents.attemptNavigation('file:///etc/passwd')).toBe(false)
+    // The same renderer files over file:// are not our page: only app:// is.
+    expect(contents.attemptNavigation('file:///app/out/renderer/index.html')).toBe(false)
+    expect(contents.attemptNavigation('app://calculus-lab/other.html')).toBe(false)
     expect(contents.mainFrame.url).toBe(appUrl)
     expect(contents.attemptNavigation(`${appUrl}#/walkthrough`)).toBe(true)
   })

@@ -1,12 +1,12 @@
 import type { Event, Session, WebContents } from 'electron'
-import { isAppUrl, type AppLocation } from './app-url'
+import { isAppOrigin, isAppUrl, type AppLocation } from './app-url'
 
 /**
  * The page's Content-Security-Policy, delivered twice on purpose. index.html carries it as a <meta> tag
- * because the packaged app loads a file:// page, and Electron documents that header delivery does not
- * work for file://; main also adds it as a response header wherever webRequest sees our page (the dev
- * server, and file:// too where Electron passes it through), because only a header policy honours
- * `frame-ancestors`. Both apply at once, so the stricter of the two always wins.
+ * (it then holds wherever the file is opened); the app:// handler (app-protocol.ts) sends it as a response
+ * header with every file, and main also sets the header wherever webRequest sees our origin (the dev
+ * server too), because only a header policy honours `frame-ancestors`. Both apply at once, so the stricter
+ * of the two always wins.
  * One literal string, so a reader (and electronegativity) sees the whole policy at once. KaTeX writes
  * style="" attributes, hence 'unsafe-inline' for styles; scripts are never inline.
  */
@@ -27,7 +27,7 @@ export function hardenSession(session: Session, location: AppLocation): void {
   session.setDevicePermissionHandler(() => false)
   const policy = contentSecurityPolicy(location.kind === 'dev-server' ? location.origin : undefined)
   session.webRequest.onHeadersReceived((details, callback) => {
-    if (!isAppUrl(location, details.url)) {
+    if (!isAppOrigin(location, details.url)) {
       callback({})
       return
     }

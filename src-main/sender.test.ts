@@ -5,7 +5,7 @@ import { isTrustedSender } from './sender'
 import { FakeWebContents, FakeWebFrameMain } from './test-support/fake-electron.mjs'
 
 const location = appLocation('/app/out/renderer/index.html')
-const appUrl = 'file:///app/out/renderer/index.html'
+const appUrl = 'app://calculus-lab/index.html'
 
 function eventFrom(contents: FakeWebContents, frame: FakeWebFrameMain | null): IpcMainInvokeEvent {
   return { sender: contents, senderFrame: frame } as unknown as IpcMainInvokeEvent
@@ -30,6 +30,18 @@ describe('isTrustedSender', () => {
     const contents = Object.assign(new FakeWebContents(), { id: ours.id, mainFrame: elsewhere })
     expect(isTrustedSender(eventFrom(contents, elsewhere), location, isOurs)).toBe(false)
     expect(isTrustedSender(eventFrom(ours, null), location, isOurs)).toBe(false)
+  })
+
+  it('refuses our window showing the renderer files over file:// or another app:// host', () => {
+    for (const url of [
+      'file:///app/out/renderer/index.html',
+      'app://other/index.html',
+      'app://calculus-lab/assets/index.js',
+    ]) {
+      const frame = new FakeWebFrameMain({ url })
+      const contents = Object.assign(new FakeWebContents(), { id: ours.id, mainFrame: frame })
+      expect(isTrustedSender(eventFrom(contents, frame), location, isOurs)).toBe(false)
+    }
   })
 
   it('refuses a webContents that is not our window, even on our URL', () => {

@@ -10,7 +10,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const HARNESS = pathToFileURL(join(ROOT, 'src-main/test-support/run-built-main.mjs')).href
 
-type Answer = { id?: number; ok?: boolean; value?: unknown; error?: string; ready?: boolean }
+type Answer = {
+  id?: number
+  ok?: boolean
+  value?: unknown
+  error?: string
+  ready?: boolean
+  event?: 'send'
+  channel?: string
+  args?: unknown[]
+}
+
+/** What main sent the window with webContents.send, once a page is attached. */
+export type SentListener = (channel: string, args: unknown[]) => void
 
 /** electron-vite build of electron.config.ts into a fresh folder; returns that folder. */
 export function buildApp(): string {
@@ -38,7 +50,10 @@ export class BuiltApp {
   >()
   private nextId = 1
   private stderr = ''
+  private exited = false
   readonly ready: Promise<void>
+  /** Set by the e2e desktop target to relay webContents.send to its page. */
+  onSent: SentListener | null = null
 
   constructor(outDir: string, env: Record<string, string>) {
     this.child = fork(join(outDir, 'main', 'index.js'), [], {
@@ -51,20 +66,26 @@ export class BuiltApp {
     this.ready = new Promise<void>((resolve, reject) => {
       this.child.on('message', (message: Answer) => {
         if (message.ready) return resolve()
+        if (message.event === 'send') return this.onSent?.(message.channel!, message.args ?? [])
         const entry = message.id === undefined ? undefined : this.waiting.get(message.id)
         if (!entry) return
         this.waiting.delete(message.id!)
         if (message.ok) entry.resolve(message.value)
         else entry.reject(new Error(message.error))
       })
-      this.child.once('exit', (code) =>
-        reject(new Error(`the built main exited (${code}):\n${this.stderr}`)),
-      )
+      this.child.once('exit', (code) => {
+        this.exited = true
+        const error = new Error(`the built main exited (${code}):\n${this.stderr}`)
+        for (const entry of this.waiting.values()) entry.reject(error)
+        this.waiting.clear()
+        reject(error)
+      })
     })
   }
 
   ask<T = unknown>(op: string, params?: unknown): Promise<T> {
     const id = this.nextId++
+    if (this.exited) return Promise.reject(new Error(`the built main has exited:\n${this.stderr}`))
     return new Promise<T>((resolve, reject) => {
       this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject })
       this.child.send({ id, op, params })

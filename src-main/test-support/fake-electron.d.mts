@@ -24,6 +24,7 @@ export class FakeWebContents extends EventEmitter {
   sent: unknown[][]
   send(channel: string, ...args: unknown[]): void
   attemptNavigation(url: string, frame?: FakeWebFrameMain): boolean
+  attachRenderer(deliver: (channel: string, args: unknown[]) => void): void
 }
 
 export interface FakeSessionState {
@@ -79,6 +80,8 @@ export const fake: {
     singleInstanceLock: boolean
     focusedWindow: FakeBrowserWindowState | null
     userData: string
+    privilegedSchemes: { scheme: string; privileges?: Record<string, boolean> }[]
+    protocolHandlers: Map<string, (request: Request) => Response | Promise<Response>>
   }
   record(api: string, ...args: unknown[]): void
   callsTo(api: string): unknown[][]
@@ -89,6 +92,16 @@ export const fake: {
     ...args: unknown[]
   ): Promise<unknown>
   answerNextDialog(answer: unknown): void
+  request(url: string, init?: RequestInit): Promise<Response>
+}
+
+export const protocol: {
+  registerSchemesAsPrivileged(
+    schemes: { scheme: string; privileges?: Record<string, boolean> }[],
+  ): void
+  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void
+  unhandle(scheme: string): void
+  isProtocolHandled(scheme: string): boolean
 }
 
 export const session: { defaultSession: FakeSessionState & Record<string, unknown> }

@@ -41,6 +41,10 @@ const makeState = () => ({
   focusedWindow: /** @type {FakeBrowserWindow | null} */ (null),
   userData: '',
   rendererListeners: /** @type {Map<string, Set<Function>>} */ (new Map()),
+  privilegedSchemes: /** @type {{ scheme: string, privileges?: Record<string, boolean> }[]} */ ([]),
+  protocolHandlers: /** @type {Map<string, (request: Request) => Response | Promise<Response>>} */ (
+    new Map()
+  ),
 })
 
 export const fake = {
@@ -88,6 +92,16 @@ export const fake = {
   },
   answerNextDialog(answer) {
     fake.state.dialogAnswers.push(answer)
+  },
+  /**
+   * What the page's request for `url` gets from the scheme main registered with protocol.handle: the
+   * handler runs with a fetch `Request`, as Electron calls it, and its `Response` is returned as is.
+   */
+  async request(url, init = {}) {
+    const scheme = new URL(url).protocol.slice(0, -1)
+    const handler = fake.state.protocolHandlers.get(scheme)
+    if (!handler) throw new Error(`net::ERR_UNKNOWN_URL_SCHEME (${url})`)
+    return handler(new Request(url, init))
   },
 }
 
@@ -145,6 +159,7 @@ export class FakeWebContents extends EventEmitter {
     this.windowOpenHandler = null
     this.sent = /** @type {unknown[][]} */ ([])
     this.destroyed = false
+    this.renderer = /** @type {((channel: string, args: unknown[]) => void) | null} */ (null)
     fake.state.webContents.push(this)
     // Electron fires this for every webContents the app creates.
     app.emit('web-contents-created', preventableEvent(), this)
@@ -156,9 +171,19 @@ export class FakeWebContents extends EventEmitter {
   send(channel, ...args) {
     fake.record('webContents.send', channel, ...args)
     this.sent.push([channel, ...structuredClone(args)])
+    // A page attached from outside (the e2e desktop target) gets the message instead of the in-process
+    // fake ipcRenderer; either way it receives a structured-clone copy.
+    if (this.renderer) {
+      this.renderer(channel, structuredClone(args))
+      return
+    }
     for (const listener of fake.state.rendererListeners.get(channel) ?? []) {
       listener({ sender: ipcRenderer }, ...structuredClone(args))
     }
+  }
+  /** Routes what main sends this webContents to `deliver(channel, args)`: a real page's renderer. */
+  attachRenderer(deliver) {
+    this.renderer = deliver
   }
   getURL() {
     return this.mainFrame.url
@@ -361,6 +386,33 @@ export const contextBridge = {
   },
 }
 
+/**
+ * Custom schemes: registerSchemesAsPrivileged only before ready and once per scheme list (Electron reads
+ * it at startup); handle only after ready, one handler per scheme, as Electron refuses a second one.
+ */
+export const protocol = {
+  registerSchemesAsPrivileged(schemes) {
+    fake.record('protocol.registerSchemesAsPrivileged', schemes)
+    if (app.isReady)
+      throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready')
+    fake.state.privilegedSchemes.push(...structuredClone(schemes))
+  },
+  handle(scheme, handler) {
+    fake.record('protocol.handle', scheme)
+    if (!app.isReady) throw new Error('protocol.handle can only be used after the app is ready')
+    if (fake.state.protocolHandlers.has(scheme))
+      throw new Error(`Failed to register protocol: ${scheme}`)
+    fake.state.protocolHandlers.set(scheme, handler)
+  },
+  unhandle(scheme) {
+    fake.record('protocol.unhandle', scheme)
+    fake.state.protocolHandlers.delete(scheme)
+  },
+  isProtocolHandled(scheme) {
+    return fake.state.protocolHandlers.has(scheme)
+  },
+}
+
 class FakeMenu {
   constructor(template) {
     this.template = template
@@ -419,6 +471,7 @@ export default {
   ipcMain,
   ipcRenderer,
   Menu,
+  protocol,
   screen,
   session,
   shell,

@@ -6,7 +6,10 @@
  * - watches the worker threads main starts (by wrapping node:worker_threads' Worker), so the test can see
  *   replacements and kill one from outside, as a crash would;
  * - answers the test's questions over the IPC channel: what main did (windows, handlers, menu), and what
- *   happens when a renderer invokes a channel, navigates, asks a permission, or a menu item is clicked.
+ *   happens when a renderer invokes a channel, navigates, asks a permission, or a menu item is clicked;
+ * - for the e2e `desktop` target (e2e/desktop/), serves a real page: its requests go to main's app://
+ *   handler (`request`), its IPC calls to main's handlers (`invoke`), and what main sends the window comes
+ *   back as `{ event: 'send', channel, args }` messages once the page is attached (`attachPage`).
  * Worker threads inherit `--import`: everything here is for the main thread only.
  */
 import { register, syncBuiltinESMExports } from 'node:module'
@@ -29,7 +32,7 @@ if (workerThreads.isMainThread) {
   }
   syncBuiltinESMExports()
 
-  const { fake, session, app, FakeWebFrameMain, preventableEvent } =
+  const { fake, session, app, dialog, FakeWebFrameMain, preventableEvent } =
     await import('./fake-electron.mjs')
 
   const mainWindow = () => {
@@ -75,6 +78,15 @@ if (workerThreads.isMainThread) {
 
   const liveWorkers = () => workers.filter((worker) => !worker.exited)
 
+  /** Every menu item with both an accelerator and a click: what a key press in the window triggers. */
+  const accelerators = (items) =>
+    items.flatMap((item) => [
+      ...(item.accelerator && typeof item.click === 'function'
+        ? [{ label: item.label, accelerator: item.accelerator }]
+        : []),
+      ...(Array.isArray(item.submenu) ? accelerators(item.submenu) : []),
+    ])
+
   const operations = {
     state: () => ({
       windows: fake.state.windows.map((window) => ({
@@ -85,6 +97,8 @@ if (workerThreads.isMainThread) {
         webContentsId: window.webContents.id,
       })),
       handlers: [...fake.state.handlers.keys()],
+      protocols: [...fake.state.protocolHandlers.keys()],
+      privilegedSchemes: fake.state.privilegedSchemes,
       menu: fake.state.applicationMenu ? describeMenu(fake.state.applicationMenu.template) : null,
       calls: fake.state.calls.map((call) => call.api),
       permissionHandlers: {
@@ -112,6 +126,32 @@ if (workerThreads.isMainThread) {
       ),
     navigate: ({ url }) => mainWindow().webContents.attemptNavigation(url),
     answerNextDialog: (answer) => fake.answerNextDialog(answer),
+    /** The dialogs answer every time with these files, as the electron e2e project stubs them. */
+    stubDialogs: ({ savePath, openPath }) => {
+      Object.assign(dialog, {
+        showSaveDialog: async () => ({ canceled: false, filePath: savePath }),
+        showOpenDialog: async () => ({ canceled: false, filePaths: [openPath] }),
+      })
+    },
+    request: async ({ url, method = 'GET' }) => {
+      const response = await fake.request(url, { method })
+      return {
+        status: response.status,
+        headers: Object.fromEntries(response.headers),
+        body: new Uint8Array(await response.arrayBuffer()),
+      }
+    },
+    attachPage: () => {
+      mainWindow().webContents.attachRenderer((channel, args) =>
+        process.send?.({ event: 'send', channel, args }),
+      )
+      return { loaded: mainWindow().loaded }
+    },
+    /** What the window shows now: the URL main's frame reports to sender checks. */
+    frameUrl: ({ url }) => {
+      mainWindow().webContents.mainFrame.url = url
+    },
+    menuAccelerators: () => accelerators(fake.state.applicationMenu?.template ?? []),
     windowOpen: ({ url }) => mainWindow().webContents.windowOpenHandler({ url }),
     clickMenu: ({ label }) => {
       const item = findMenuItem(fake.state.applicationMenu.template, label)
