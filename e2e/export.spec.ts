@@ -9,8 +9,8 @@ import { countColor, pixel } from '../core/test-support/pixels'
 test.describe('PNG export', () => {
   // The desktop app saves through the native dialog, which a test cannot click; the web build downloads.
   test.skip(
-    ({ target }) => target === 'electron',
-    'the web build downloads; Electron uses a native dialog',
+    ({ target }) => target !== 'web',
+    'the web build downloads; the desktop app uses a native dialog',
   )
 
   test('exports at 2× a PNG twice the chart’s size, opaque white, with blue f and orange f′', async ({
@@ -104,22 +104,19 @@ test.describe('opening a PNG', () => {
 })
 
 test.describe('PNG export in the desktop app', () => {
-  test.skip(({ target }) => target !== 'electron', 'the native file dialogs exist only in Electron')
+  test.skip(
+    ({ target }) => target === 'web',
+    'the native file dialogs exist only in the desktop app',
+  )
 
   test('saves through the native save dialog and opens the file again through the open dialog', async ({
     explorer,
-    electronApp,
+    fileDialogs,
   }) => {
-    const app = electronApp!
     const exporter = new ExportDialog(explorer.page)
     const file = join(tmpdir(), `calculus-lab-e2e-${process.pid}.png`)
     // The dialogs themselves cannot be clicked: main's dialog module answers as a learner would.
-    await app.evaluate(({ dialog }, path) => {
-      Object.assign(dialog, {
-        showSaveDialog: async () => ({ canceled: false, filePath: path }),
-        showOpenDialog: async () => ({ canceled: false, filePaths: [path] }),
-      })
-    }, file)
+    await fileDialogs.answerWith(file)
     try {
       await explorer.fn.type('x^2 + 2x + 1')
       await expect(explorer.values.f).toHaveText('9')

@@ -1,11 +1,22 @@
 import { existsSync } from 'node:fs'
 import { _electron, test as base, type ElectronApplication, type Page } from '@playwright/test'
+import { DesktopApp } from './desktop/desktop-app'
 import { ExplorerPage } from './pages/ExplorerPage'
-import { builtMain, electronBinary, NO_ELECTRON_REASON } from './targets'
+import { builtDesktop, builtMain, electronBinary, NO_ELECTRON_REASON } from './targets'
 
-export type Target = 'web' | 'electron'
+/**
+ * web: the web build in Chromium (Web Worker transport). electron: the Electron app, where its binary
+ * exists. desktop: the desktop renderer build with the real preload over an emulated contextBridge, into
+ * the built main under the fake electron and the real worker_threads worker (e2e/desktop/).
+ */
+export type Target = 'web' | 'electron' | 'desktop'
 export interface TargetOptions {
   target: Target
+}
+
+/** The native file dialogs, answered as a learner would answer them (a test cannot click them). */
+export interface FileDialogs {
+  answerWith(path: string): Promise<void>
 }
 
 interface AppFixtures {
@@ -14,14 +25,33 @@ interface AppFixtures {
   /** The app's window: the web build in Chromium, or the Electron app's first window. */
   appPage: Page
   explorer: ExplorerPage
+  fileDialogs: FileDialogs
 }
 
 interface WorkerFixtures {
   electronApp: ElectronApplication | null
+  /** The desktop target's built main (one per Playwright worker); null on the other targets. */
+  desktopApp: DesktopApp | null
+  /** Environment of the desktop target's main process (e.g. the test-only deadline). */
+  desktopEnv: Record<string, string>
 }
 
 export const test = base.extend<AppFixtures & TargetOptions, WorkerFixtures>({
   target: ['web', { option: true }],
+  desktopEnv: [{}, { option: true, scope: 'worker' }],
+
+  desktopApp: [
+    async ({ desktopEnv }, use, workerInfo) => {
+      if ((workerInfo.project.use as Partial<TargetOptions>).target !== 'desktop') {
+        await use(null)
+        return
+      }
+      const app = await DesktopApp.start(builtDesktop, desktopEnv)
+      await use(app)
+      app.stop()
+    },
+    { scope: 'worker' },
+  ],
 
   targetAvailable: [
     async ({ target }, use, testInfo) => {
@@ -56,9 +86,15 @@ export const test = base.extend<AppFixtures & TargetOptions, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  appPage: async ({ target, page, electronApp }, use) => {
+  appPage: async ({ target, page, electronApp, desktopApp }, use) => {
     if (target === 'web') {
       await page.goto('./')
+      await use(page)
+      return
+    }
+    if (target === 'desktop') {
+      // A fresh browser context per test: a clean session, as on the web.
+      await desktopApp!.open(page)
       await use(page)
       return
     }
@@ -74,6 +110,22 @@ export const test = base.extend<AppFixtures & TargetOptions, WorkerFixtures>({
     const explorer = new ExplorerPage(appPage)
     await explorer.ready()
     await use(explorer)
+  },
+
+  fileDialogs: async ({ target, electronApp, desktopApp }, use) => {
+    await use({
+      answerWith: async (path) => {
+        if (target === 'desktop') return desktopApp!.stubDialogs(path)
+        if (!electronApp) throw new Error('the web build has no native dialogs')
+        // main's dialog module answers as a learner would.
+        await electronApp.evaluate(({ dialog }, file) => {
+          Object.assign(dialog, {
+            showSaveDialog: async () => ({ canceled: false, filePath: file }),
+            showOpenDialog: async () => ({ canceled: false, filePaths: [file] }),
+          })
+        }, path)
+      },
+    })
   },
 })
 

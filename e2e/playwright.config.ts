@@ -60,6 +60,17 @@ export default defineConfig<TargetOptions>({
       },
     },
     {
+      // The desktop renderer build with the real preload, into the built main under the fake electron and
+      // the real core worker (e2e/desktop/). Needs `npm run build:e2e` (npm run e2e does it).
+      name: 'desktop',
+      use: {
+        target: 'desktop',
+        browserName: 'chromium',
+        viewport: { width: 1280, height: 860 },
+        launchOptions: { executablePath, args: CHROMIUM_ARGS },
+      },
+    },
+    {
       // The app itself comes from _electron.launch; the browser options only serve Playwright's own page
       // fixture, which the electron tests never use.
       name: 'electron',

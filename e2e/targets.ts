@@ -35,7 +35,8 @@ export function electronBinary(): string | undefined {
 }
 
 /** The desktop app built for tests (`npm run build:e2e`): the shipped build has no test hook. */
-export const builtMain = `${repoRoot}out/e2e/main/index.js`
+export const builtDesktop = `${repoRoot}out/e2e`
+export const builtMain = `${builtDesktop}/main/index.js`
 
 export const NO_ELECTRON_REASON =
   'No Electron binary here (node_modules/electron/dist is missing); the electron project runs once it is ' +
