@@ -124,7 +124,14 @@ export function createWireCodec(): WireCodec {
       }
       case 'Object': {
         const object = keep({} as Record<string, unknown>)
-        for (const [k, v] of tagged.v as [string, unknown][]) object[k] = decode(v, refs)
+        // defineProperty, not `=`: an own "__proto__" key stays a key, as structuredClone keeps it.
+        for (const [k, v] of tagged.v as [string, unknown][])
+          Object.defineProperty(object, k, {
+            value: decode(v, refs),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          })
         return object
       }
       default:
