@@ -1,14 +1,21 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import type { Page } from '@playwright/test'
+import { DesktopApp } from '../e2e/desktop/desktop-app'
 import { openWebSession } from './web-session'
 
 /**
- * The explorer's speed in Chromium, on the web build made for tests (`npm run build:web:e2e`):
+ * The explorer's speed in Chromium, side by side in one run on
+ * - web: the web build made for tests (`npm run build:web:e2e`), core in a Web Worker;
+ * - desktop: the desktop renderer build made for tests (`npm run build:e2e`) through the real preload,
+ *   the emulated contextBridge/ipc (e2e/desktop/), the built main under the fake electron and its
+ *   worker_threads worker: every frame crosses page → test process → main's process → worker and back;
+ * and for each:
  * - time to the first interactive chart after navigation (the first chart drawn, inputs live);
  * - over a 200-step mouse drag of the x slider: the time from each input event to the chart draw that
  *   shows it (p50/p95), and the frames missed (inputs not drawn within one 60 Hz frame, or never drawn);
- * - the JavaScript shipped, gzipped.
+ * - the JavaScript shipped, gzipped (the web build's).
  */
 
 const STEPS = 200
@@ -16,6 +23,7 @@ const LOADS = 5
 // The build made for tests: the shipped one (out/web) has no test hook to time draws by. Its bundles
 // differ from the shipped ones by the hook alone (a few hundred bytes).
 const outDir = process.env.WEB_ROOT ?? fileURLToPath(new URL('../out/web-e2e', import.meta.url))
+const desktopDir = fileURLToPath(new URL('../out/e2e', import.meta.url))
 
 /** The few browser globals the page-side code uses (this file is type-checked without the DOM library). */
 interface RenderMark {
@@ -56,17 +64,19 @@ async function bundleSizes(): Promise<{ file: string; raw: number; gzip: number 
   )
 }
 
-const web = await openWebSession(outDir)
-try {
-  const context = await web.browser.newContext({ viewport: { width: 1360, height: 900 } })
-  // tsx compiles this file with esbuild's keepNames, which wraps named functions in __name(); the
-  // page-side callbacks below are serialized into the page, where __name must exist.
-  await context.addInitScript('globalThis.__name = (fn) => fn')
-  const page = await context.newPage()
+interface DragResult {
+  firstChart: number
+  latencies: number[]
+  inputs: number
+  draws: number
+  missed: number
+}
 
+/** Loads the explorer LOADS times with `load`, then drags the x slider STEPS steps and times each frame. */
+async function measure(page: Page, load: () => Promise<unknown>): Promise<DragResult> {
   const firstCharts: number[] = []
-  for (let load = 0; load < LOADS; load++) {
-    await page.goto(web.url)
+  for (let i = 0; i < LOADS; i++) {
+    await load()
     await page.waitForFunction(() => {
       const g = globalThis as unknown as BrowserSide
       return (g.__calculusLab?.renders ?? 0) > 0
@@ -133,51 +143,85 @@ try {
   const missed = samples.filter(
     (sample) => sample.drawnAt === null || sample.drawnAt - sample.inputAt > FRAME_MS,
   ).length
-  const requests = await page.evaluate(
-    () => (globalThis as unknown as BrowserSide).__benchLog?.draws.length ?? 0,
-  )
+  return {
+    firstChart: percentile(
+      [...firstCharts].sort((a, b) => a - b),
+      0.5,
+    ),
+    latencies,
+    inputs: samples.length,
+    draws: log.draws.length,
+    missed,
+  }
+}
+
+const web = await openWebSession(outDir)
+const desktop = await DesktopApp.start(desktopDir)
+try {
+  const newPage = async () => {
+    const context = await web.browser.newContext({ viewport: { width: 1360, height: 900 } })
+    // tsx compiles this file with esbuild's keepNames, which wraps named functions in __name(); the
+    // page-side callbacks below are serialized into the page, where __name must exist.
+    await context.addInitScript('globalThis.__name = (fn) => fn')
+    return context.newPage()
+  }
+  const webPage = await newPage()
+  const webResult = await measure(webPage, () => webPage.goto(web.url))
+  await webPage.context().close()
+  const desktopPage = await newPage()
+  await desktop.open(desktopPage)
+  const desktopResult = await measure(desktopPage, () => desktopPage.reload())
+  await desktopPage.context().close()
 
   const sizes = await bundleSizes()
   const total = sizes.reduce(
     (sum, size) => ({ raw: sum.raw + size.raw, gzip: sum.gzip + size.gzip }),
-    {
-      raw: 0,
-      gzip: 0,
-    },
+    { raw: 0, gzip: 0 },
   )
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`
   const ms = (value: number) => `${value.toFixed(1)} ms`
-  const rows: [string, string, string][] = [
+  const both = (read: (result: DragResult) => string): [string, string] => [
+    read(webResult),
+    read(desktopResult),
+  ]
+  const rows: [string, string, string, string][] = [
+    ['first interactive chart (median of 5 loads)', ...both((r) => ms(r.firstChart)), '≤ 1000 ms'],
+    ['slider input → chart drawn, p50', ...both((r) => ms(percentile(r.latencies, 0.5))), ''],
     [
-      'first interactive chart (median of 5 loads)',
-      ms(
-        percentile(
-          [...firstCharts].sort((a, b) => a - b),
-          0.5,
-        ),
-      ),
-      '≤ 1000 ms',
+      'slider input → chart drawn, p95',
+      ...both((r) => ms(percentile(r.latencies, 0.95))),
+      '≤ 16.7 ms',
     ],
-    ['slider input → chart drawn, p50', ms(percentile(latencies, 0.5)), ''],
-    ['slider input → chart drawn, p95', ms(percentile(latencies, 0.95)), '≤ 16.7 ms'],
-    ['slider input → chart drawn, max', ms(latencies[latencies.length - 1] ?? NaN), ''],
-    [`input events in the ${STEPS}-step drag`, String(samples.length), ''],
-    ['chart draws during the drag', String(requests), ''],
-    ['frames missed (input not drawn within 16.7 ms)', String(missed), '0'],
-    ['JS bundle, gzipped (all chunks)', kb(total.gzip), ''],
-    ...sizes.map((size): [string, string, string] => [
+    [
+      'slider input → chart drawn, max',
+      ...both((r) => ms(r.latencies[r.latencies.length - 1] ?? NaN)),
+      '',
+    ],
+    [`input events in the ${STEPS}-step drag`, ...both((r) => String(r.inputs)), ''],
+    ['chart draws during the drag', ...both((r) => String(r.draws)), ''],
+    ['frames missed (input not drawn within 16.7 ms)', ...both((r) => String(r.missed)), '0'],
+    ['JS bundle, gzipped (all chunks)', kb(total.gzip), '', ''],
+    ...sizes.map((size): [string, string, string, string] => [
       `  ${size.file}`,
       `${kb(size.gzip)} gz`,
+      '',
       kb(size.raw),
     ]),
   ]
   const width = Math.max(...rows.map(([name]) => name.length))
-  console.log(`\nCalculus Lab UI benchmark (Chromium ${web.browser.version()}, web build)\n`)
-  console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(12)}  target`)
-  for (const [name, value, target] of rows) {
-    console.log(`${name.padEnd(width)}  ${value.padStart(12)}  ${target}`)
+  console.log(
+    `\nCalculus Lab UI benchmark (Chromium ${web.browser.version()}; web build, and desktop build ` +
+      'through preload → built main → worker_threads)\n',
+  )
+  console.log(
+    `${'measure'.padEnd(width)}  ${'web'.padStart(12)}  ${'desktop'.padStart(12)}  target`,
+  )
+  for (const [name, webValue, desktopValue, target] of rows) {
+    console.log(
+      `${name.padEnd(width)}  ${webValue.padStart(12)}  ${desktopValue.padStart(12)}  ${target}`,
+    )
   }
-  await context.close()
 } finally {
+  desktop.stop()
   await web.close()
 }

@@ -107,7 +107,10 @@ export class DesktopApp {
       void page
         .evaluate(
           ([name, sent, wire]) =>
-            (window as never as Record<string, (c: string, w: unknown) => void>)[name]!(sent, wire),
+            (globalThis as never as Record<string, (c: string, w: unknown) => void>)[name]!(
+              sent,
+              wire,
+            ),
           [DELIVER, channel, codec.encode(args)] as const,
         )
         .catch(() => undefined) // the page may be navigating or closed; Electron drops the message too
@@ -127,9 +130,11 @@ export class DesktopApp {
     // One script, no eval (the page's CSP forbids it): the shim, the codec and the preload's own text.
     await page.addInitScript({
       content: [
-        'const __name = (target) => target;', // what a bundler's keepNames may have left in the sources
+        // A block, so nothing is left in the page's global scope; __name: what a bundler's keepNames
+        // (tsx's esbuild) may have left in the functions' source text.
+        '{ const __name = (target) => target;',
         `(${installDesktopBridge.toString()})(${createWireCodec.toString()}, ${JSON.stringify(options)},`,
-        `function (require, module, exports) {\n${this.preloadSource}\n});`,
+        `function (require, module, exports) {\n${this.preloadSource}\n}); }`,
       ].join('\n'),
     })
     await page.goto(pageUrlOf(loaded))

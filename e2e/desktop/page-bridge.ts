@@ -36,6 +36,21 @@ export interface BridgeOptions {
 }
 
 type Listener = (event: unknown, ...args: unknown[]) => void
+/** The few page globals used, typed here so Node-only programs (scripts/bench-ui.ts) can import this. */
+interface KeyPress {
+  key: string
+  ctrlKey: boolean
+  shiftKey: boolean
+  altKey: boolean
+  metaKey: boolean
+  preventDefault(): void
+  stopImmediatePropagation(): void
+}
+interface PageWindow {
+  top: unknown
+  location: { origin: string }
+  addEventListener(type: 'keydown', listener: (event: KeyPress) => void, capture: boolean): void
+}
 type Binding = (
   channel: string,
   args: unknown,
@@ -50,8 +65,9 @@ export function installDesktopBridge(
     exports: unknown,
   ) => void,
 ): void {
-  if (window.top !== window || location.origin !== options.origin) return
-  const scope = window as unknown as Record<string, unknown>
+  const page = globalThis as unknown as PageWindow
+  if (page.top !== page || page.location.origin !== options.origin) return
+  const scope = page as unknown as Record<string, unknown>
   const invokeBinding = scope[options.invokeBinding] as Binding | undefined
   const menuBinding = scope[options.menuBinding] as ((label: string) => Promise<void>) | undefined
   delete scope[options.invokeBinding]
@@ -87,7 +103,7 @@ export function installDesktopBridge(
     },
   }
   // What main sends the window: called by the test process (page.evaluate) with encoded arguments.
-  Object.defineProperty(window, options.deliverName, {
+  Object.defineProperty(page, options.deliverName, {
     value: (channel: string, wire: unknown) => {
       const args = codec.decode(wire) as unknown[]
       for (const listener of listeners.get(channel) ?? [])
@@ -110,15 +126,15 @@ export function installDesktopBridge(
   }
   const contextBridge = {
     exposeInMainWorld(key: string, api: Record<string, unknown>) {
-      if (key in window)
+      if (key in page)
         throw new Error('Cannot bind an API on top of an existing property on the window object')
       const exposed: Record<string, unknown> = {}
       for (const [name, value] of Object.entries(api)) exposed[name] = bridged(value)
-      Object.defineProperty(window, key, { value: Object.freeze(exposed), enumerable: true })
+      Object.defineProperty(page, key, { value: Object.freeze(exposed), enumerable: true })
     },
   }
   // CmdOrCtrl is Ctrl off macOS (Playwright's Chromium here is Linux); every modifier must match exactly.
-  const matches = (accelerator: string, event: KeyboardEvent) => {
+  const matches = (accelerator: string, event: KeyPress) => {
     const parts = accelerator.split(/\+(?=.)/)
     const key = parts.pop()!.toLowerCase()
     const wants = (name: string) => parts.some((part) => part.toLowerCase() === name)
@@ -130,7 +146,7 @@ export function installDesktopBridge(
       !event.metaKey
     )
   }
-  window.addEventListener(
+  page.addEventListener(
     'keydown',
     (event) => {
       const item = options.accelerators.find(({ accelerator }) => matches(accelerator, event))
