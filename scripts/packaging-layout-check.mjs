@@ -5,7 +5,9 @@
 // installers would ship: main, preload, renderer and the core worker (unpacked), the icon, and nothing else
 // (no node_modules, no sources, no tests, no devDependencies). It also builds the web app, and checks that
 // no shipped bundle (out/main, out/preload, out/renderer, out/web) carries test support or the chart's test
-// hook, and that KaTeX's fonts ship as woff2 only. It reports the bundle and asar sizes.
+// hook, and that KaTeX's fonts ship as woff2 only. It reports the bundle and asar sizes. Last, it has
+// electron-builder compute the .deb it would write (debMetadataChecks: name, version, desktop entry, icon
+// sizes, categories) and stops it before fpm, which it would download.
 // The packed "app" cannot start: its Electron is a shell script that says so.
 import { spawnSync } from 'node:child_process'
 import {
@@ -79,6 +81,94 @@ function testCodeIn(dir) {
         ([what]) => `${what} in ${file}`,
       )
     })
+}
+
+/**
+ * The .deb electron-builder would write, computed by electron-builder itself from the project's config
+ * without fpm (which it would download): its deb target runs up to the fpm call on the app packed above
+ * (`prepackaged`), and `effectiveOptionComputed` hands us fpm's arguments and the desktop entry it wrote,
+ * then stops the build. Checks the package name, version and maintainer, the desktop entry (name, exec,
+ * icon, categories) and where it is installed, and one hicolor icon per PNG size in assets/icons.
+ */
+async function debMetadataChecks({ config, unpackedApp, check }) {
+  const { build, Platform, Arch } = require('electron-builder')
+  /** @type {{ args: string[], desktopEntry: string } | null} */
+  let computed = null
+  await build({
+    projectDir: root,
+    targets: Platform.LINUX.createTarget('deb', Arch.x64),
+    config: { ...config, linux: { ...config.linux, target: ['deb'] } },
+    prepackaged: unpackedApp,
+    publish: 'never',
+    effectiveOptionComputed: async ([args, desktopFile]) => {
+      computed = { args, desktopEntry: readFileSync(desktopFile, 'utf8') }
+      return true // stop before fpm
+    },
+  })
+  if (!computed) {
+    check('electron-builder computed the .deb metadata', false, 'no fpm arguments were computed')
+    return
+  }
+  const { args, desktopEntry } = computed
+  const option = (name) => {
+    const index = args.indexOf(`--${name}`)
+    return index === -1 ? undefined : args[index + 1]
+  }
+  const entry = Object.fromEntries(
+    desktopEntry
+      .split('\n')
+      .filter((line) => line.includes('='))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  )
+  const installs = args.filter((arg) => /^[^-].*=\//.test(arg)).map((arg) => arg.split('=').pop())
+  const executable = config.linux.executableName
+
+  check('the .deb is named after package.json', option('name') === pkg.name, option('name'))
+  check("the .deb has package.json's version", option('version') === pkg.version, option('version'))
+  check(
+    'the .deb names its maintainer',
+    option('maintainer') === config.linux.maintainer,
+    option('maintainer'),
+  )
+  check(
+    'the desktop entry is a launchable application named Calculus Lab',
+    desktopEntry.startsWith('[Desktop Entry]\n') &&
+      entry.Name === pkg.productName &&
+      entry.Type === 'Application' &&
+      entry.Terminal === 'false' &&
+      entry.Exec === `"/opt/${pkg.productName}/${executable}" %U` &&
+      entry.Icon === executable,
+    desktopEntry,
+  )
+  check(
+    'the desktop entry lists the categories Education;Science;Math',
+    entry.Categories === 'Education;Science;Math;',
+    entry.Categories,
+  )
+  check(
+    'the desktop entry is installed as /usr/share/applications/calculus-lab.desktop',
+    installs.includes(`/usr/share/applications/${executable}.desktop`),
+    installs.join(', '),
+  )
+  const sizes = readdirSync(join(root, 'assets', 'icons'))
+    .map((name) => /^(\d+)x\1\.png$/.exec(name)?.[1])
+    .filter(Boolean)
+    .map(Number)
+    .sort((a, b) => a - b)
+  const installedIcons = installs
+    .map((path) => /^\/usr\/share\/icons\/hicolor\/(\d+)x\1\/apps\/(.+)$/.exec(path))
+    .filter(Boolean)
+  const installedSizes = installedIcons.map((match) => Number(match[1])).sort((a, b) => a - b)
+  check(
+    `the .deb installs a hicolor icon for each size (${sizes.join(', ')})`,
+    sizes.length > 0 &&
+      JSON.stringify(installedSizes) === JSON.stringify(sizes) &&
+      installedIcons.every((match) => match[2] === `${executable}.png`),
+    installedSizes.join(', '),
+  )
+  console.log(
+    `\n.deb metadata: ${option('name')} ${option('version')}, ${installs.length} installed paths\n${desktopEntry}`,
+  )
 }
 
 const workDir = mkdtempSync(join(tmpdir(), 'calculus-layout-'))
@@ -263,6 +353,16 @@ try {
     'the stand-in executable was renamed to the app',
     existsSync(join(unpackedApp, pkg.build.linux.executableName)),
   )
+
+  await debMetadataChecks({
+    config: {
+      ...buildConfig,
+      electronDist: standIn,
+      directories: { ...buildConfig.directories, output },
+    },
+    unpackedApp,
+    check,
+  })
 
   const failed = checks.filter((entry) => !entry.passed)
   for (const entry of checks)
