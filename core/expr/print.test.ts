@@ -138,7 +138,7 @@ describe('canonicalText: every accepted input, printed, is accepted again as the
         fc.array(fc.tuple(operator, operand), { minLength: 50, maxLength: 400, size: 'max' }),
       )
       .map(([first, rest]) =>
-        rest.reduce((text, [op, next]) => {
+        rest.reduce<string>((text, [op, next]) => {
           const longer = text + op + next
           return longer.length <= LIMITS.expressionLength ? longer : text
         }, first),

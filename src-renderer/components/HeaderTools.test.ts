@@ -13,7 +13,7 @@ function pngFile(name: string, session: PlotSession): File {
     session,
   )
   if (!embedded.ok) throw new Error(embedded.problem.message)
-  return new File([embedded.value], name, { type: 'image/png' })
+  return new File([new Uint8Array(embedded.value)], name, { type: 'image/png' })
 }
 
 /** Chooses a file in the web build's file input, as the learner does after "Open PNG…". */
