@@ -1,4 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Dialog } from 'electron'
@@ -64,11 +73,56 @@ describe('savePng', () => {
     expect(readdirSync(directory)).toEqual(['taken.png'])
   })
 
-  it('adds .png when the dialog returns a name without it', async () => {
+  it('adds .png when the dialog returns a name without it, and no file of that name exists', async () => {
     fake.answerNextDialog({ canceled: false, filePath: join(directory, 'plot') })
     expect(await savePng({ bytes: png(1), suggestedName: 'plot' }, dialogs())).toMatchObject({
       value: { path: join(directory, 'plot.png') },
     })
+    expect(fake.callsTo('dialog.showMessageBox')).toEqual([])
+  })
+
+  it('asks before replacing plot.png when the learner typed plot, and keeps the file if they cancel', async () => {
+    const existing = join(directory, 'plot.png')
+    writeFileSync(existing, 'precious')
+    fake.answerNextDialog({ canceled: false, filePath: join(directory, 'plot') })
+    expect(await savePng({ bytes: png(1), suggestedName: 'plot' }, dialogs())).toEqual({
+      ok: true,
+      value: { saved: false },
+    })
+    const [options] = fake.callsTo('dialog.showMessageBox')[0] as [
+      { message: string; buttons: string[]; cancelId: number },
+    ]
+    expect(options).toMatchObject({
+      message: 'plot.png already exists. Do you want to replace it?',
+      buttons: ['Replace', 'Cancel'],
+      cancelId: 1,
+    })
+    expect(readFileSync(existing, 'utf8')).toBe('precious')
+    expect(readdirSync(directory)).toEqual(['plot.png'])
+  })
+
+  it('replaces plot.png after typing plot only when the learner confirms', async () => {
+    const existing = join(directory, 'plot.png')
+    writeFileSync(existing, 'old')
+    fake.answerNextDialog({ canceled: false, filePath: join(directory, 'plot') })
+    fake.answerNextDialog({ response: 0, checkboxChecked: false })
+    expect(await savePng({ bytes: png(4), suggestedName: 'plot' }, dialogs())).toEqual({
+      ok: true,
+      value: { saved: true, path: existing },
+    })
+    expect(new Uint8Array(readFileSync(existing))).toEqual(png(4))
+  })
+
+  it('saves through main under a chosen name of 255 bytes (the temporary name stays short)', async () => {
+    const stem = 'é'.repeat(125) + 'ab' // 252 bytes in UTF-8; with .png, 256 would be one too many
+    const target = join(directory, `${stem.slice(0, -1)}.png`)
+    expect(Buffer.byteLength(`${stem.slice(0, -1)}.png`)).toBe(255)
+    fake.answerNextDialog({ canceled: false, filePath: target })
+    expect(await savePng({ bytes: png(5), suggestedName: 'plot' }, dialogs())).toEqual({
+      ok: true,
+      value: { saved: true, path: target },
+    })
+    expect(existsSync(target)).toBe(true)
   })
 
   it('answers saved: false when the dialog is cancelled, and writes nothing', async () => {
@@ -141,6 +195,81 @@ describe('openPng', () => {
     expect(await openPng(dialogs())).toMatchObject({
       ok: false,
       diagnostics: [{ message: 'Internal error: big.png is larger than 32 MB.' }],
+    })
+  })
+
+  it('opens a PNG of exactly the limit, and refuses one byte more', async () => {
+    const atLimit = new Uint8Array(LIMITS.maxPngBytes)
+    atLimit.set(PNG_SIGNATURE)
+    const path = join(directory, 'edge.png')
+    writeFileSync(path, atLimit)
+    fake.answerNextDialog({ canceled: false, filePaths: [path] })
+    const result = await openPng(dialogs())
+    expect(result.ok && result.value.opened && result.value.bytes.length).toBe(LIMITS.maxPngBytes)
+    writeFileSync(path, new Uint8Array(LIMITS.maxPngBytes + 1).fill(1).fill(0, 0, 8))
+    fake.answerNextDialog({ canceled: false, filePaths: [path] })
+    expect(await openPng(dialogs())).toMatchObject({
+      ok: false,
+      diagnostics: [{ message: 'Internal error: edge.png is larger than 32 MB.' }],
+    })
+  })
+
+  const notRegular = 'Internal error: plot.png is not a regular file.'
+  const openedQuickly = async (path: string) => {
+    fake.answerNextDialog({ canceled: false, filePaths: [path] })
+    const started = Date.now()
+    const result = await openPng(dialogs())
+    expect(Date.now() - started).toBeLessThan(2000)
+    return result
+  }
+
+  it.runIf(process.platform !== 'win32')(
+    'refuses a FIFO at once instead of waiting for a writer',
+    async () => {
+      const fifo = join(directory, 'plot.png')
+      execFileSync('mkfifo', [fifo])
+      expect(await openedQuickly(fifo)).toMatchObject({
+        ok: false,
+        diagnostics: [{ message: notRegular }],
+      })
+    },
+    5000,
+  )
+
+  it.runIf(existsSync('/dev/zero'))(
+    'refuses /dev/zero, and a link to it named plot.png, without reading a byte',
+    async () => {
+      expect(await openedQuickly('/dev/zero')).toMatchObject({
+        ok: false,
+        diagnostics: [{ message: 'Internal error: zero is not a regular file.' }],
+      })
+      const link = join(directory, 'plot.png')
+      symlinkSync('/dev/zero', link)
+      expect(await openedQuickly(link)).toMatchObject({
+        ok: false,
+        diagnostics: [{ message: notRegular }],
+      })
+    },
+    5000,
+  )
+
+  it('refuses a folder named plot.png', async () => {
+    const folder = join(directory, 'plot.png')
+    mkdirSync(folder)
+    expect(await openedQuickly(folder)).toMatchObject({
+      ok: false,
+      diagnostics: [{ message: notRegular }],
+    })
+  })
+
+  it('follows a link to a real PNG', async () => {
+    const real = join(directory, 'real.png')
+    writeFileSync(real, png(6))
+    const link = join(directory, 'plot.png')
+    symlinkSync(real, link)
+    expect(await openedQuickly(link)).toEqual({
+      ok: true,
+      value: { opened: true, name: 'plot.png', bytes: png(6) },
     })
   })
 })

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { lstat, open, realpath, type FileHandle } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import type { BrowserWindow, Dialog } from 'electron'
 import { writeFileAtomically } from '../core/node/atomic-write'
@@ -14,7 +15,7 @@ import { sanitizeFileName } from './png-payload'
  * here; the bytes are checked once more right before writing, since this is the last line before the disk.
  */
 export interface FileDialogs {
-  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog' | 'showMessageBox'>
   /** The window the dialog belongs to (modal to it). */
   window: BrowserWindow | null
   /** Where the save dialog starts, e.g. the user's Pictures folder. */
@@ -45,9 +46,8 @@ export async function savePng(
     ? await dialog.showSaveDialog(window, options)
     : await dialog.showSaveDialog(options)
   if (choice.canceled || !choice.filePath) return ok({ saved: false })
-  // Some Linux dialogs return the name exactly as typed: make sure the file says what it is.
-  const target =
-    extname(choice.filePath).toLowerCase() === '.png' ? choice.filePath : `${choice.filePath}.png`
+  const target = await pngTarget(choice.filePath, dialog, window)
+  if (target === null) return ok({ saved: false })
   try {
     await writeFileAtomically(target, request.bytes)
   } catch (error) {
@@ -72,15 +72,103 @@ export async function openPng({
     : await dialog.showOpenDialog(options)
   const path = choice.filePaths[0]
   if (choice.canceled || !path) return ok({ opened: false })
+  const name = basename(path)
   try {
-    const size = (await stat(path)).size
-    if (size > LIMITS.maxPngBytes)
-      return fileProblem(`${basename(path)} is larger than ${LIMITS.maxPngBytes / 1024 / 1024} MB`)
-    const bytes = await readFile(path)
-    if (!hasPngSignature(bytes)) return fileProblem(`${basename(path)} is not a PNG image`)
-    // A plain Uint8Array, not a Buffer: that is what crosses IPC to the renderer.
-    return ok({ opened: true, name: basename(path), bytes: new Uint8Array(bytes) })
+    return await readPngFile(path, name)
   } catch (error) {
-    return fileProblem(`could not read ${basename(path)} (${reasonOf(error)})`)
+    return fileProblem(`could not read ${name} (${reasonOf(error)})`)
   }
+}
+
+/**
+ * Where to write. Some Linux dialogs return the name exactly as typed, without the filter's `.png`; the
+ * file should still say what it is, but `plot` + `.png` may name a file the dialog's overwrite question
+ * never covered (it asked about `plot`). So, as a careful desktop app does, ask once more before
+ * replacing that file; null when the learner declines.
+ */
+async function pngTarget(
+  chosen: string,
+  dialog: FileDialogs['dialog'],
+  window: BrowserWindow | null,
+): Promise<string | null> {
+  if (extname(chosen).toLowerCase() === '.png') return chosen
+  const target = `${chosen}.png`
+  if (!(await exists(target))) return target
+  const options = {
+    type: 'warning' as const,
+    title: 'Export PNG',
+    message: `${basename(target)} already exists. Do you want to replace it?`,
+    detail: 'The name you typed had no .png ending, so Calculus Lab added it.',
+    buttons: ['Replace', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+  }
+  const answer = window
+    ? await dialog.showMessageBox(window, options)
+    : await dialog.showMessageBox(options)
+  return answer.response === 0 ? target : null
+}
+
+/** Whether anything (a file, a folder, a dangling link) has this name; unknown counts as yes. */
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path)
+    return true
+  } catch (error) {
+    return !(error instanceof Error && 'code' in error && error.code === 'ENOENT')
+  }
+}
+
+/**
+ * Opening flags that never wait: a FIFO opened for reading blocks until a writer comes, and would hold
+ * one of libuv's four threads forever; non-blocking, it opens at once and is refused by its type. Not
+ * following a link at the last step means a link swapped in after realpath fails instead of being read.
+ * (Both flags are POSIX; Windows has neither FIFOs of this kind nor these constants.)
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
+const READ_CHUNK_BYTES = 1024 * 1024
+
+/**
+ * The file's bytes, when it is a regular file of at most LIMITS.maxPngBytes that starts like a PNG.
+ * Links are resolved first, the file is opened once, and its type and size are read from that handle
+ * (fstat), so a swap between the check and the read changes nothing. Devices (`/dev/zero` reports size
+ * 0 and never ends), FIFOs and folders are refused before a byte is read, and the read itself stops at
+ * one byte past the limit whatever the size said.
+ */
+async function readPngFile(path: string, name: string): Promise<Result<OpenPngResult>> {
+  const handle = await open(await realpath(path), OPEN_FLAGS)
+  try {
+    const info = await handle.stat()
+    if (!info.isFile()) return fileProblem(`${name} is not a regular file`)
+    const tooLarge = () =>
+      fileProblem(`${name} is larger than ${LIMITS.maxPngBytes / 1024 / 1024} MB`)
+    if (info.size > LIMITS.maxPngBytes) return tooLarge()
+    const bytes = await readAtMost(handle, LIMITS.maxPngBytes + 1)
+    if (bytes.length > LIMITS.maxPngBytes) return tooLarge()
+    if (!hasPngSignature(bytes)) return fileProblem(`${name} is not a PNG image`)
+    // A plain Uint8Array, not a Buffer: that is what crosses IPC to the renderer.
+    return ok({ opened: true, name, bytes })
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Up to `limit` bytes from the start of the file, read in chunks until the end or the limit. */
+async function readAtMost(handle: FileHandle, limit: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = []
+  let total = 0
+  while (total < limit) {
+    const chunk = new Uint8Array(Math.min(READ_CHUNK_BYTES, limit - total))
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, total)
+    if (bytesRead === 0) break
+    chunks.push(chunk.subarray(0, bytesRead))
+    total += bytesRead
+  }
+  const bytes = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.length
+  }
+  return bytes
 }

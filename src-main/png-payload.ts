@@ -38,8 +38,12 @@ export function validateSavePngRequest(value: unknown): Result<SavePngRequest> {
   return ok({ bytes: bytes as Uint8Array, suggestedName: suggestedName as string })
 }
 
-/** Names Windows reserves for devices, with or without an extension. */
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i
+/**
+ * Names Windows reserves for devices, in any case, with or without an extension (`NUL.tar.gz` is NUL):
+ * Microsoft's "Naming Files, Paths, and Namespaces" lists COM0–COM9 and LPT0–LPT9 with the superscript
+ * digits ¹ ² ³ (Windows reads them as digits), and the console's CONIN$ and CONOUT$.
+ */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])\s*(\..*)?$/i
 
 /** The longest start of `text` that fits `maxBytes` in UTF-8, cut between characters, never inside one. */
 function utf8Prefix(text: string, maxBytes: number): string {

@@ -131,6 +131,10 @@ describe('calculus-lab plot', { timeout: 120_000 }, () => {
         ['plot', 'x^2', '--at', 'x=2', '--out', out, '--from', '3', '--to', '1'],
         '--from (3) must be less than --to (1).',
       ],
+      [
+        ['plot', 'x^2', '--at', 'x=2', '--out', out, '--from', '-1e308', '--to', '1e308'],
+        '--from -1e+308 --to 1e+308 is too wide: the width (to − from) overflows to Infinity.',
+      ],
       [['plot', 'x^2', '--at', 'x=2'], 'plot needs --out, the PNG file to write.'],
       [
         ['plot', 'u*v', '--at', 'u=1', '--out', out],
@@ -190,6 +194,9 @@ describe('plot options', () => {
       "--samples: '10001' is not a whole number from 2 to 10000.",
     )
     expect(parse('x', '--samples', '10000', '--out', 'a.png').samples).toBe(10_000)
+    expect(() => parse('x', '--from', '-1e308', '--to', '1e308', '--out', 'a.png')).toThrow(
+      'is too wide: the width (to − from) overflows to Infinity.',
+    )
     expect(() => parse('x', '--out', 'a.png', '--wat')).toThrow('Unknown option --wat.')
   })
 })

@@ -3,7 +3,7 @@
  * anything heavy loads; Chart.js and the canvas are imported only when a picture is actually drawn, so
  * `grad` and `batch` start as fast as before.
  */
-import { isVariableName } from '../protocol/guards'
+import { hasFiniteWidth, isVariableName } from '../protocol/guards'
 import { LIMITS } from '../protocol/limits'
 import { plotSessionOf, type PlotSession } from '../png/session'
 import { assertKnownOptions, parseNumber, parsePoint, UsageError, type ParsedArgs } from './args'
@@ -59,6 +59,11 @@ export function parsePlotArgs(args: ParsedArgs): PlotOptions {
   const from = parseNumber(single(args, 'from') ?? '-5', '--from')
   const to = parseNumber(single(args, 'to') ?? '5', '--to')
   if (!(from < to)) throw new UsageError(`--from (${from}) must be less than --to (${to}).`)
+  if (!hasFiniteWidth(from, to)) {
+    throw new UsageError(
+      `--from ${from} --to ${to} is too wide: the width (to − from) overflows to Infinity.`,
+    )
+  }
   const out = single(args, 'out')
   if (out === undefined) throw new UsageError('plot needs --out, the PNG file to write.')
   if (!/\.png$/i.test(out)) throw new UsageError(`--out: '${out}' must end in .png.`)

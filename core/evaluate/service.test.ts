@@ -137,4 +137,15 @@ describe('analyze', () => {
       canonical: 'a*x^2 + u',
     })
   })
+
+  it('answers canonical text that parses back, even for inputs at the limits', () => {
+    const sum = 'x+'.repeat(499) + 'x' // 999 characters; spaced, 1,997
+    expect(value(analyze({ expression: sum })).canonical).toBe(sum)
+    const minus = '-'.repeat(55) + 'x' // `-(-(…x))` would be nested 109 deep
+    expect(value(analyze({ expression: minus })).canonical).toBe(minus)
+    for (const expression of [sum, minus]) {
+      const canonical = value(analyze({ expression })).canonical
+      expect(analyze({ expression: canonical }).ok).toBe(true)
+    }
+  })
 })

@@ -16,7 +16,7 @@ import { compile, type CompiledExpression } from './compiled'
 import { interpret } from './interpret'
 import { sampleSlice } from './series'
 import { sampleWorkProblem } from './work'
-import { printExpression } from '../expr'
+import { canonicalText } from '../expr'
 
 /**
  * The core's one service. Every number comes from autograd; the symbolic derivative is only for display.
@@ -104,6 +104,6 @@ export function analyze(request: AnalyzeRequest): Result<AnalyzeResult> {
   return ok({
     variables: compiled.variables,
     latex: compiled.latex,
-    canonical: printExpression(compiled.ast),
+    canonical: canonicalText(compiled.ast, request.expression),
   })
 }

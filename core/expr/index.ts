@@ -12,7 +12,7 @@ export type {
 } from './ast'
 export { DISPLAY_FUNCTIONS, UNARY_FUNCTIONS } from './ast'
 export { parse, type ParseResult } from './parser'
-export { printExpression } from './print'
+export { canonicalText, printExpression } from './print'
 export { toLatex } from './latex'
 export { toTorch, type TorchOptions } from './torch'
 export { derivative } from './derivative'

@@ -3,7 +3,7 @@ import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
 import { LIMITS } from '../protocol/limits'
 import { BUILD_TIMEOUT_MS, HANG_MS, timed } from '../test-support/hostile'
-import { readChunks, textChunk, withText, writeChunks, type PngChunk } from './chunks'
+import { latin1Text, readChunks, textChunk, withText, writeChunks, type PngChunk } from './chunks'
 import { asciiJson, embedSession, readSession, SESSION_KEYWORD, type PlotSession } from './session'
 
 /** A real 1 × 1 PNG from an independent encoder (pngjs). */
@@ -73,6 +73,31 @@ describe('reading a hostile PNG', () => {
         `it is ${text.length} bytes long; at most ${LIMITS.sessionTextLength} are allowed`,
       ),
     )
+  })
+
+  it('refuses a 30 MB session (under the 32 MB file limit) quickly, saying how long it is', () => {
+    // The chunk is built as bytes: 30 MB through textChunk's checks would only slow the test down.
+    const keyword = Uint8Array.from(SESSION_KEYWORD, (char) => char.charCodeAt(0))
+    const data = new Uint8Array(keyword.length + 1 + 30 * 1024 * 1024).fill(0x78)
+    data.set(keyword)
+    data[keyword.length] = 0
+    const png = writeChunks(withText(chunksOf(foreignPng()), [{ type: 'tEXt', data }]))
+    expect(png.length).toBeLessThan(LIMITS.maxPngBytes)
+    expect(expectRefused(png)).toBe(
+      restoreFailure(
+        `it is ${30 * 1024 * 1024} bytes long; at most ${LIMITS.sessionTextLength} are allowed`,
+      ),
+    )
+  })
+
+  it('decodes Latin-1 text in one pass: 30 MB in well under the hang bound, every byte exact', () => {
+    const every = Uint8Array.from({ length: 256 }, (_, i) => i)
+    expect(Array.from(latin1Text(every), (char) => char.charCodeAt(0))).toEqual([...every])
+    const large = new Uint8Array(30 * 1024 * 1024).fill(0xe9)
+    const { result, ms } = timed(() => latin1Text(large))
+    expect(ms).toBeLessThan(HANG_MS)
+    expect(result.length).toBe(large.length)
+    expect(result.slice(-2)).toBe('éé')
   })
 
   it.each([

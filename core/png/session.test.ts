@@ -116,6 +116,9 @@ describe('refusing files that are not ours', () => {
       [asciiJson({ ...base, point: { uv: 1 } }), 'the point is not a set of finite values'],
       [asciiJson({ ...base, wrt: 'w' }), 'the plotted variable is missing'],
       [asciiJson({ ...base, domain: [5, 1] }), 'the plotted range is invalid'],
+      // Finite ends whose width overflows: linspace would place every sample at NaN or ±Infinity.
+      [asciiJson({ ...base, domain: [-1e308, 1e308] }), 'the plotted range is invalid'],
+      [asciiJson({ ...base, yRange: [-1e308, 1e308] }), 'the y-range is invalid'],
       [asciiJson({ ...base, yRange: [0] }), 'the y-range is invalid'],
       [asciiJson({ ...base, samples: 1.5 }), 'the sample count is invalid'],
     ]

@@ -148,6 +148,9 @@ describe('the shared guards, given hostile values', () => {
     expect(rangeOf(shifty)).toBe(null)
     expect(rangeOf([-1, 2])).toEqual([-1, 2])
     expect(rangeOf([2, -1])).toBe(null)
+    // Finite ends, but 2e308 apart: Infinity wide, and every linspace position NaN or ±Infinity.
+    expect(rangeOf([-1e308, 1e308])).toBe(null)
+    expect(rangeOf([-Number.MAX_VALUE, 0])).toEqual([-Number.MAX_VALUE, 0])
   })
 
   it('quotes only the start of a long key', () => {

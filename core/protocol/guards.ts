@@ -133,15 +133,25 @@ export const isByteArray = (value: unknown): value is Uint8Array =>
 export const isFiniteNumber = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value)
 
-/** [min, max] of finite numbers with min < max, copied; null for anything else. */
+/**
+ * Whether max − min is a finite number. Two finite ends can be a range too wide for a double
+ * ([-1e308, 1e308] is 2e308 = Infinity wide): linspace's step is then Infinity and every sample position
+ * NaN or ±Infinity. With a finite width every position of linspace lies between the two ends, so this
+ * one check keeps them all finite.
+ */
+export const hasFiniteWidth = (min: number, max: number): boolean => Number.isFinite(max - min)
+
+/** [min, max] of finite numbers with min < max and a finite width, copied; null for anything else. */
 export function rangeOf(value: unknown): [number, number] | null {
   const items = boundedArray(value, 2)
   if (!items.ok || items.value.length !== 2) return null
   const [min, max] = items.value
-  return isFiniteNumber(min) && isFiniteNumber(max) && min < max ? [min, max] : null
+  return isFiniteNumber(min) && isFiniteNumber(max) && min < max && hasFiniteWidth(min, max)
+    ? [min, max]
+    : null
 }
 
-/** [min, max] of finite numbers with min < max. */
+/** [min, max] of finite numbers with min < max and a finite width. */
 export const isRange = (value: unknown): value is [number, number] => rangeOf(value) !== null
 
 /** A sample count the core accepts: a whole number from LIMITS.minSamples to LIMITS.maxSamples. */

@@ -96,6 +96,11 @@ describe('validateEvaluateRequest', () => {
     ],
     ['a short domain', { ...valid, domain: [1] }, "Invalid request: 'domain' must be [min, max]."],
     [
+      'a domain too wide for a double (linspace would give NaN and Infinity)',
+      { ...valid, domain: [-1e308, 1e308] },
+      "Invalid request: 'domain' must have a finite width: max − min overflows to Infinity.",
+    ],
+    [
       'one sample',
       { ...valid, samples: 1 },
       "Invalid request: 'samples' must be a whole number from 2 to 200000.",

@@ -3,6 +3,7 @@ import { MESSAGES, requestDiagnostic, type Diagnostic } from './diagnostics'
 import {
   boundedArray,
   displayKey,
+  hasFiniteWidth,
   isFiniteNumber,
   isPlainRecord,
   isSampleCount,
@@ -81,6 +82,8 @@ function checkDomain(value: unknown, out: Diagnostic[]): [number, number] | null
   if (!isFiniteNumber(min) || !isFiniteNumber(max))
     out.push(problem('domain', 'must hold two finite numbers'))
   else if (!(min < max)) out.push(problem('domain', 'must have min < max'))
+  else if (!hasFiniteWidth(min, max))
+    out.push(problem('domain', 'must have a finite width: max − min overflows to Infinity'))
   else return [min, max]
   return null
 }

@@ -109,6 +109,6 @@ export const app: EventEmitter & { isPackaged: boolean; isReady: boolean; quit()
 export const ipcMain: { handle(channel: string, handler: (...args: unknown[]) => unknown): void }
 export const ipcRenderer: { invoke(channel: string, ...args: unknown[]): Promise<unknown> }
 export const dialog: Record<
-  'showSaveDialog' | 'showOpenDialog',
+  'showSaveDialog' | 'showOpenDialog' | 'showMessageBox',
   (...args: unknown[]) => Promise<unknown>
 >

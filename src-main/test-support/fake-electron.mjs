@@ -443,6 +443,12 @@ export const dialog = {
     fake.record('dialog.showOpenDialog', ...args)
     return nextDialogAnswer({ canceled: true, filePaths: [] })
   },
+  /** Unanswered, the box is dismissed as Electron reports it: the response is the cancelId (or 0). */
+  async showMessageBox(...args) {
+    fake.record('dialog.showMessageBox', ...args)
+    const options = /** @type {{ cancelId?: number }} */ (args.at(-1) ?? {})
+    return nextDialogAnswer({ response: options.cancelId ?? 0, checkboxChecked: false })
+  },
 }
 
 const display = {

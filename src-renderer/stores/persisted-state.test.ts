@@ -42,6 +42,7 @@ describe('parsePersisted', () => {
       JSON.stringify({ ...valid, view: { ...valid.view, domain: [3, -3] } }),
       JSON.stringify({ ...valid, sliders: { xy: valid.sliders.x } }),
       JSON.stringify({ ...valid, theme: 'purple' }),
+      JSON.stringify({ ...valid, view: { ...valid.view, domain: [-1e308, 1e308] } }),
     ].map((raw) => parsePersisted(raw))
     for (const outcome of reasons) expect(outcome.kind).toBe('reset')
     expect(reasons.map((o) => (o.kind === 'reset' ? o.reason : ''))).toMatchInlineSnapshot(`
@@ -50,6 +51,7 @@ describe('parsePersisted', () => {
         "the saved session has no version",
         "sessions saved by version 0 cannot be upgraded",
         "the saved session comes from a newer version (2)",
+        "the saved session is damaged",
         "the saved session is damaged",
         "the saved session is damaged",
         "the saved session is damaged",

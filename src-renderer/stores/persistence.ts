@@ -4,7 +4,7 @@ import { savedSession, SCHEMA_VERSION, type PersistedState } from './persisted-s
 import { useExpressionStore } from './expression'
 import { useThemeStore } from './theme'
 import { useVariablesStore } from './variables'
-import { useViewStore } from './view'
+import { unrestoredDomainNotice, useViewStore } from './view'
 
 const SAVE_DELAY_MS = 150
 
@@ -26,19 +26,24 @@ export const usePersistenceStore = defineStore('persistence', () => {
     theme: theme.preference,
   }))
 
-  function apply(state: PersistedState): void {
+  /** Puts a state on screen; what the view refused (a domain too wide or narrow) as a notice, else null. */
+  function apply(state: PersistedState): string | null {
     variables.sliders = state.sliders
     variables.setWrt(state.wrt)
-    view.setDomain(...state.view.domain)
+    const domainNotice = view.setDomain(...state.view.domain)
+      ? null
+      : unrestoredDomainNotice(state.view.domain)
     view.setYOverride(state.view.yOverride)
     view.showSecond = state.view.showSecond
     theme.setPreference(state.theme)
     expression.text = state.expression
+    return domainNotice
   }
 
   /** Puts a whole session on screen, such as one carried by an opened PNG, and analyses its function. */
   function restore(state: PersistedState): Promise<void> {
-    apply(state)
+    const unrestored = apply(state)
+    if (unrestored !== null) notice.value = unrestored
     return expression.analyze()
   }
 
@@ -53,9 +58,13 @@ export const usePersistenceStore = defineStore('persistence', () => {
   /** Restores the saved session (if any) and starts saving changes. Call once, before the first analyze. */
   function start(): void {
     const outcome = savedSession.load()
-    if (outcome.kind === 'restored' || outcome.kind === 'migrated') apply(outcome.value)
+    const unrestored =
+      outcome.kind === 'restored' || outcome.kind === 'migrated' ? apply(outcome.value) : null
     if (outcome.kind === 'migrated') {
       notice.value = `Your saved session was upgraded from version ${outcome.from}.`
+    }
+    if (unrestored !== null) {
+      notice.value = notice.value === null ? unrestored : `${notice.value} ${unrestored}`
     }
     if (outcome.kind === 'reset') {
       notice.value = `Started with the default session: ${outcome.reason}.`

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { usePlotSessionStore } from './plot-session'
 import { freshStores, settle } from '../test-support/stores'
-import { useViewStore } from './view'
+import { DEFAULT_DOMAIN, useViewStore } from './view'
 import { useExpressionStore } from './expression'
 import { useEvaluationStore } from './evaluation'
 import { SAMPLING_KEY } from './saved-sampling'
@@ -9,6 +9,43 @@ import { SAMPLING_KEY } from './saved-sampling'
 beforeEach(() => localStorage.clear())
 
 describe('the plot session', () => {
+  it.each([
+    [[-1e9, 1e9], 'The plotted range −1e9…1e9 is wider than 1e6 and was not restored.'],
+    [[0, 1e-7], 'The plotted range 0…1e-7 is narrower than 1e-6 and was not restored.'],
+  ] as [[number, number], string][])(
+    'restores the rest of a plot whose range %j the view refuses, and says what was not restored',
+    async (domain, notice) => {
+      freshStores()
+      const plots = usePlotSessionStore()
+      await plots.load({
+        expression: 'x^3',
+        point: { x: 1 },
+        wrt: 'x',
+        domain,
+        yRange: null,
+        samples: null,
+      })
+      await settle()
+      expect(plots.notice).toBe(notice)
+      expect(useViewStore().domain).toEqual(DEFAULT_DOMAIN)
+      expect(plots.current()).toMatchObject({ expression: 'x^3', domain: DEFAULT_DOMAIN })
+    },
+  )
+
+  it('says nothing when the whole plot was restored', async () => {
+    freshStores()
+    const plots = usePlotSessionStore()
+    await plots.load({
+      expression: 'x',
+      point: { x: 0 },
+      wrt: 'x',
+      domain: [-1e6 / 2, 1e6 / 2],
+      yRange: null,
+      samples: null,
+    })
+    expect(plots.notice).toBeNull()
+  })
+
   it('loads a lab plot into the explorer and reads it back the same', async () => {
     freshStores()
     const plots = usePlotSessionStore()

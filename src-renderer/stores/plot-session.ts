@@ -4,7 +4,7 @@ import { plotSessionOf, type PlotSession } from '../../core/png/session'
 import { useExpressionStore } from './expression'
 import { savedSampling } from './saved-sampling'
 import { useVariablesStore } from './variables'
-import { useViewStore } from './view'
+import { unrestoredDomainNotice, useViewStore } from './view'
 
 /**
  * The explorer's plot as one value (function, point, plotted variable, view): read for a PNG export, and
@@ -62,11 +62,15 @@ export const usePlotSessionStore = defineStore('plot-session', () => {
     })
   }
 
-  /** Puts a plot on screen; resolves once the function has been analysed. */
+  /**
+   * Puts a plot on screen; resolves once the function has been analysed. A domain the view refuses
+   * (wider or narrower than it allows) keeps the current one, and the notice says so.
+   */
   async function load(session: PlotSession): Promise<void> {
     for (const [name, value] of Object.entries(session.point)) variables.setValue(name, value)
     variables.setWrt(session.wrt)
-    view.setDomain(session.domain[0], session.domain[1])
+    if (!view.setDomain(session.domain[0], session.domain[1]))
+      notice.value = unrestoredDomainNotice(session.domain)
     view.setYOverride(session.yRange)
     sampledExpression = session.samples === null ? null : session.expression
     view.setFixedSamples(session.samples)

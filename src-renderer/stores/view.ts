@@ -6,6 +6,37 @@ import { LIMITS } from '../../core/protocol/limits'
 export const DEFAULT_DOMAIN: [number, number] = [-5, 5]
 const SAMPLES_PER_PIXEL = 2
 
+/** A number as a notice shows it: `1e9`, `−2.5`, `1e-6` (a true minus sign, no `e+`). */
+function shownNumber(value: number): string {
+  const magnitude = Math.abs(value)
+  const text =
+    magnitude >= 1e6 || (magnitude !== 0 && magnitude < 1e-4)
+      ? value.toExponential().replace('e+', 'e')
+      : String(value)
+  return text.replace(/^-/, '\u2212')
+}
+
+/** Why the view would refuse this domain, as the end of a sentence about it; null when it takes it. */
+export function domainProblem(min: number, max: number): string | null {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || !(min < max)) return 'is not a valid range'
+  const span = max - min
+  if (!(span <= LIMITS.maxDomainWidth)) return `is wider than ${shownNumber(LIMITS.maxDomainWidth)}`
+  if (span < LIMITS.minDomainWidth) return `is narrower than ${shownNumber(LIMITS.minDomainWidth)}`
+  return null
+}
+
+/**
+ * What to tell the learner when a restored plot (a PNG, the saved session) brings a domain the view
+ * refuses: the rest is restored, so the notice names exactly what was not. Null when there is nothing
+ * to say.
+ */
+export function unrestoredDomainNotice(domain: readonly [number, number]): string | null {
+  const [min, max] = domain
+  const problem = domainProblem(min, max)
+  if (problem === null) return null
+  return `The plotted range ${shownNumber(min)}…${shownNumber(max)} ${problem} and was not restored.`
+}
+
 /** What part of the plane the chart shows, and how finely the function is sampled for it. */
 export const useViewStore = defineStore('view', () => {
   const domain = ref<[number, number]>([...DEFAULT_DOMAIN])
@@ -34,13 +65,7 @@ export const useViewStore = defineStore('view', () => {
   }
 
   function setDomain(min: number, max: number): boolean {
-    const span = max - min
-    if (
-      !Number.isFinite(min) ||
-      !Number.isFinite(max) ||
-      !(span >= LIMITS.minDomainWidth && span <= LIMITS.maxDomainWidth)
-    )
-      return false
+    if (domainProblem(min, max) !== null) return false
     domain.value = [min, max]
     return true
   }
