@@ -68,7 +68,7 @@ describe('savePng', () => {
     fake.answerNextDialog({ canceled: false, filePath: taken })
     expect(await savePng({ bytes: png(2), suggestedName: 'plot' }, dialogs())).toMatchObject({
       ok: false,
-      diagnostics: [{ code: 'internal' }],
+      diagnostics: [{ code: 'file-problem' }],
     })
     expect(readdirSync(directory)).toEqual(['taken.png'])
   })
@@ -155,8 +155,8 @@ describe('savePng', () => {
       ok: false,
       diagnostics: [
         {
-          code: 'internal',
-          message: 'Internal error: could not write plot.png (ENOENT).',
+          code: 'file-problem',
+          message: 'Could not write plot.png (ENOENT).',
           span: [0, 0],
         },
       ],
@@ -187,14 +187,14 @@ describe('openPng', () => {
     fake.answerNextDialog({ canceled: false, filePaths: [text] })
     expect(await openPng(dialogs())).toMatchObject({
       ok: false,
-      diagnostics: [{ message: 'Internal error: notes.png is not a PNG image.' }],
+      diagnostics: [{ message: 'Notes.png is not a PNG image.' }],
     })
     const big = join(directory, 'big.png')
     writeFileSync(big, new Uint8Array(LIMITS.maxPngBytes + 1))
     fake.answerNextDialog({ canceled: false, filePaths: [big] })
     expect(await openPng(dialogs())).toMatchObject({
       ok: false,
-      diagnostics: [{ message: 'Internal error: big.png is larger than 32 MB.' }],
+      diagnostics: [{ message: 'Big.png is larger than 32 MB.' }],
     })
   })
 
@@ -210,11 +210,11 @@ describe('openPng', () => {
     fake.answerNextDialog({ canceled: false, filePaths: [path] })
     expect(await openPng(dialogs())).toMatchObject({
       ok: false,
-      diagnostics: [{ message: 'Internal error: edge.png is larger than 32 MB.' }],
+      diagnostics: [{ message: 'Edge.png is larger than 32 MB.' }],
     })
   })
 
-  const notRegular = 'Internal error: plot.png is not a regular file.'
+  const notRegular = 'Plot.png is not a regular file.'
   const openedQuickly = async (path: string) => {
     fake.answerNextDialog({ canceled: false, filePaths: [path] })
     const started = Date.now()
@@ -241,7 +241,7 @@ describe('openPng', () => {
     async () => {
       expect(await openedQuickly('/dev/zero')).toMatchObject({
         ok: false,
-        diagnostics: [{ message: 'Internal error: zero is not a regular file.' }],
+        diagnostics: [{ message: 'Zero is not a regular file.' }],
       })
       const link = join(directory, 'plot.png')
       symlinkSync('/dev/zero', link)

@@ -22,7 +22,9 @@ export interface FileDialogs {
   defaultDirectory: string
 }
 
-const fileProblem = (what: string) => fail(requestDiagnostic('internal', MESSAGES.internal(what)))
+/** A file the learner chose cannot be used: their problem to fix, not the app's internal error. */
+const fileProblem = (what: string) =>
+  fail(requestDiagnostic('file-problem', MESSAGES.fileProblem(what)))
 const reasonOf = (error: unknown) =>
   error instanceof Error && 'code' in error ? String(error.code) : String(error)
 

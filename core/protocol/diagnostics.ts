@@ -47,6 +47,8 @@ export const DIAGNOSTIC_CODES = [
   'timeout',
   'worker-crashed',
   'cancelled',
+  // files the app reads or writes (main's export and open)
+  'file-problem',
   'internal',
 ] as const
 
@@ -112,5 +114,7 @@ export const MESSAGES = {
   workerCrashed: () => 'The calculation engine stopped unexpectedly; it has been restarted.',
   cancelled: () => 'A newer request replaced this one.',
   appClosing: () => 'The app is closing; the calculation was stopped.',
+  /** A file that cannot be read or written, said as what happened: "notes.png is not a PNG image." */
+  fileProblem: (what: string) => `${what.charAt(0).toUpperCase()}${what.slice(1)}.`,
   internal: (what: string) => `Internal error: ${what}.`,
 } as const

@@ -123,7 +123,7 @@ export function timed<T>(guard: () => T): { result: T; ms: number } {
 }
 
 /** Generous: a guard that hangs or walks ten million items fails it; a slow machine does not. */
-export const HANG_MS = 2000
+export const HANG_MS = 5000
 
 /** For a test that builds hostile values: building a million keys is slow on a shared machine. */
 export const BUILD_TIMEOUT_MS = 60_000
