@@ -53,14 +53,18 @@ export const chunkSeed = (seed: number, chunk: number): number =>
 
 /** The inputs of chunk `chunk`, always the same for the same seed. */
 export function inputsOfChunk<Input>(
-  entry: Entry<Input, unknown>,
+  entry: Pick<Entry<Input>, 'arbitrary'>,
   seed: number,
   chunk: number,
 ): Input[] {
   return fc.sample(entry.arbitrary(), { seed: chunkSeed(seed, chunk), numRuns: CHUNK })
 }
 
-export function inputAt<Input>(entry: Entry<Input, unknown>, seed: number, index: number): Input {
+export function inputAt<Input>(
+  entry: Pick<Entry<Input>, 'arbitrary'>,
+  seed: number,
+  index: number,
+): Input {
   return inputsOfChunk(entry, seed, Math.floor(index / CHUNK))[index % CHUNK] as Input
 }
 

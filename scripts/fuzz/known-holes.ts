@@ -36,11 +36,13 @@ export const KNOWN_HOLES: readonly KnownHole[] = [
     tag: 'domain-width-not-finite',
     hole: 'non-finite domain width',
   },
+  // Saved state restores a range of infinite width, which the view store then drops without a word
+  // (restored domain notices).
   {
     entry: 'saved-state',
     class: 'badAccepted',
     tag: 'domain-width-not-finite',
-    hole: 'non-finite domain width',
+    hole: 'restored domain of infinite width',
   },
   // The canonical text from analyze does not always parse back (x+x+… of 999 characters, -(-(-…x))).
   {

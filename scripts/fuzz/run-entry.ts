@@ -37,11 +37,11 @@ export const emptyTally = (entry: string): Tally => ({
 
 const EXAMPLES_PER_CLASS = 3
 
-export function record(
+export function record<Input, Ready>(
   tally: Tally,
-  entry: Entry<unknown, unknown>,
+  entry: Entry<Input, Ready>,
   index: number,
-  input: unknown,
+  input: Input,
   found: Finding[],
 ): void {
   for (const item of found) {
@@ -72,12 +72,13 @@ export function record(
 }
 
 /** Prepares and checks one input; only the check is timed. */
-async function runOne(
-  entry: Entry<unknown, unknown>,
-  input: unknown,
+async function runOne<Input, Ready>(
+  entry: Entry<Input, Ready>,
+  input: Input,
 ): Promise<{ found: Finding[]; ms: number }> {
   try {
-    const ready = entry.prepare ? entry.prepare(input) : input
+    // Without prepare, Ready is Input (the Entry type's default).
+    const ready = (entry.prepare ? entry.prepare(input) : input) as Ready
     const start = performance.now()
     let found: Finding[]
     try {
@@ -107,8 +108,8 @@ async function runOne(
  * Runs inputs [from, to) of an entry under a seed. `progress(index)` is called before each input, so a
  * watchdog outside can tell which input never returned.
  */
-export async function runEntry(
-  entry: Entry<unknown, unknown>,
+export async function runEntry<Input, Ready>(
+  entry: Entry<Input, Ready>,
   seed: number,
   from: number,
   to: number,
@@ -121,7 +122,7 @@ export async function runEntry(
     const chunk = Math.floor(index / CHUNK)
     const inputs = inputsOfChunk(entry, seed, chunk)
     for (let i = index - chunk * CHUNK; i < CHUNK && index < to; i++, index++) {
-      const input = inputs[i]
+      const input = inputs[i] as Input
       progress(index)
       let { found, ms } = await runOne(entry, input)
       // A machine shared with other work can stall any input for a moment: a hang is an input that is

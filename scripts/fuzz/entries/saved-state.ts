@@ -212,16 +212,19 @@ function textOf(input: SavedStateInput): string {
   return text
 }
 
-const isRange = (value: unknown) => domainRule(value) === null
+/** Finite min < max (the width is checked apart: see widthRule). */
+const isRange = (value: unknown) => {
+  const broken = domainRule(value)
+  return broken === null || broken.tag === 'domain-width-not-finite'
+}
 
 /** What a restored value must be, from the contract (DESIGN.md §5, the stores' types). */
 function restoredRule(kind: Kind, value: Record<string, unknown>): string | null {
   if (kind === 'session') {
     const view = value.view as Record<string, unknown>
-    const sliderValues = Object.values(value.sliders as Record<string, Record<string, number>>)
     return (
       expressionRule(value.expression) ??
-      (sliderValues.every(
+      (slidersOf(value).every(
         (s) => Number.isFinite(s.value) && isRange([s.min, s.max]) && (s.step ?? 0) > 0,
       )
         ? null
@@ -246,6 +249,22 @@ function restoredRule(kind: Kind, value: Record<string, unknown>): string | null
     : 'a bad lab id'
 }
 
+const slidersOf = (value: Record<string, unknown>) =>
+  Object.values(value.sliders as Record<string, Record<string, number>>)
+
+/** A restored range whose width overflows (issue 14: such a domain is then dropped without a word). */
+function widthRule(kind: Kind, value: Record<string, unknown>): string | null {
+  const view = value.view as Record<string, unknown> | undefined
+  const ranges =
+    kind === 'session'
+      ? [view?.domain, view?.yOverride, ...slidersOf(value).map((s) => [s.min, s.max])]
+      : kind === 'sampling'
+        ? [value.domain]
+        : []
+  const wide = ranges.find((range) => range && domainRule(range)?.tag === 'domain-width-not-finite')
+  return wide ? `a range of infinite width ${preview(wide)}` : null
+}
+
 /** The record without its version (some stores keep it in the value, some do not), keys in order. */
 function canonical(value: object): string {
   const fields: Record<string, unknown> = { ...value }
@@ -268,12 +287,15 @@ export const savedState: Entry<SavedStateInput, { input: SavedStateInput; text: 
         findings.push(finding('notResult', 'reset-reason', 'a reset without a reason'))
     } else if (loaded.kind !== 'empty') {
       let broken: string | null
+      let wide: string | null = null
       try {
         broken = restoredRule(input.kind, loaded.value as Record<string, unknown>)
+        wide = widthRule(input.kind, loaded.value as Record<string, unknown>)
       } catch {
         broken = 'an unreadable value'
       }
       if (broken) findings.push(finding('badAccepted', 'restored-value', `restored ${broken}`))
+      if (wide) findings.push(finding('badAccepted', 'domain-width-not-finite', `restored ${wide}`))
     }
     const untouched = input.edits.length === 0 && input.damages.length === 0 && !input.nestedEdit
     if (untouched) {
