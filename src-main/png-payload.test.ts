@@ -107,6 +107,12 @@ describe('sanitizeFileName', () => {
     expect(sanitizeFileName(input)).toBe(expected)
   })
 
+  it('replaces half a character (a lone surrogate), which no file system can store, and keeps whole ones', () => {
+    expect(sanitizeFileName('\udc00')).toBe('calculus-lab.png')
+    expect(sanitizeFileName('a\ud800x')).toBe('a-x.png')
+    expect(sanitizeFileName('x\udfff')).toBe('x-.png')
+    expect(sanitizeFileName('f😀x')).toBe('f😀x.png')
+  })
   it('keeps names short', () => {
     expect(sanitizeFileName('y'.repeat(180))).toBe(`${'y'.repeat(100)}.png`)
   })

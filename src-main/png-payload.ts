@@ -64,6 +64,8 @@ function utf8Prefix(text: string, maxBytes: number): string {
  * drops), not a device name, at most LIMITS.fileNameStemLength characters and LIMITS.fileNameStemBytes
  * UTF-8 bytes before `.png` (file systems count bytes: 255 at most).
  */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
 export function sanitizeFileName(suggested: string): string {
   const stem = utf8Prefix(
     suggested
@@ -71,6 +73,8 @@ export function sanitizeFileName(suggested: string): string {
       .replace(/\.png$/i, '')
       // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
       .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-')
+      // Half a character (a lone UTF-16 surrogate) cannot be written: the disk would get U+FFFD instead.
+      .replace(LONE_SURROGATE, '-')
       .replace(/\s+/g, ' ')
       .replace(/^[\s.-]+|[\s.]+$/g, '')
       .slice(0, LIMITS.fileNameStemLength)

@@ -47,6 +47,23 @@ describe('handleMessage', () => {
       expect(handleMessage(garbage)).toBeNull()
     }
   })
+  it('ignores, never throws on, a message whose fields cannot be read', () => {
+    const throwing = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('no reading')
+        },
+      },
+    )
+    const getter = Object.defineProperty({}, 'id', {
+      get() {
+        throw new Error('no id')
+      },
+    })
+    expect(handleMessage(throwing)).toBeNull()
+    expect(handleMessage(getter)).toBeNull()
+  })
 })
 
 describe('serve', () => {

@@ -32,10 +32,25 @@ function isCoreMethod(value: unknown): value is CoreMethod {
   return typeof value === 'string' && (CORE_METHODS as readonly string[]).includes(value)
 }
 
+/**
+ * The message's three fields, or null when it is not an object or reading it throws (a Proxy or a
+ * getter from an in-process caller; a real port delivers only structured clones).
+ */
+function readEnvelope(message: unknown): { id: unknown; method: unknown; params: unknown } | null {
+  if (typeof message !== 'object' || message === null) return null
+  try {
+    const { id, method, params } = message as { id?: unknown; method?: unknown; params?: unknown }
+    return { id, method, params }
+  } catch {
+    return null
+  }
+}
+
 /** Answers one message; exported so tests can serve the core in process, without a worker. */
 export function handleMessage(message: unknown): WorkerResponse | null {
-  if (typeof message !== 'object' || message === null) return null
-  const { id, method, params } = message as { id?: unknown; method?: unknown; params?: unknown }
+  const envelope = readEnvelope(message)
+  if (!envelope) return null
+  const { id, method, params } = envelope
   if (typeof id !== 'number' || !Number.isSafeInteger(id)) return null
   if (!isCoreMethod(method)) {
     const name = typeof method === 'string' ? method.slice(0, 40) : typeof method
