@@ -6,6 +6,17 @@ export interface PreventableEvent {
   readonly defaultPrevented: boolean
   [key: string]: unknown
 }
+/** The event Electron hands an `ipcMain.handle` handler for an invoke from `frame` of `sender`. */
+export function invokeEvent(
+  sender: FakeWebContents,
+  frame: FakeWebFrameMain | null,
+): {
+  type: 'frame'
+  sender: FakeWebContents
+  senderFrame: FakeWebFrameMain | null
+  frameId: number
+  processId: number
+}
 export function preventableEvent(params?: Record<string, unknown>): PreventableEvent
 
 export class FakeWebFrameMain {

@@ -16,6 +16,17 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 /** A preventable event, shaped like Electron's `Event<Params>`. */
+/** The event Electron hands an `ipcMain.handle` handler for an invoke from `frame` of `sender`. */
+export function invokeEvent(sender, frame) {
+  return {
+    type: 'frame',
+    sender,
+    senderFrame: frame,
+    frameId: frame ? frame.routingId : -1,
+    processId: frame ? frame.processId : -1,
+  }
+}
+
 export function preventableEvent(params = {}) {
   const event = {
     ...params,
@@ -74,13 +85,7 @@ export const fake = {
       throw new Error(
         `Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`,
       )
-    const event = {
-      type: 'frame',
-      sender,
-      senderFrame: frame,
-      frameId: frame ? frame.routingId : -1,
-      processId: frame ? frame.processId : -1,
-    }
+    const event = invokeEvent(sender, frame)
     try {
       // structuredClone: what crosses Electron's IPC is a copy, never the object main holds.
       return structuredClone(await handler(event, ...structuredClone(args)))

@@ -12,6 +12,7 @@ import {
   fake,
   FakeWebContents,
   FakeWebFrameMain,
+  invokeEvent,
   ipcMain,
 } from '../../../src-main/test-support/fake-electron.mjs'
 import { analyzeRequestRule, evaluateRequestRule } from '../oracles'
@@ -261,14 +262,7 @@ export const ipcChannels: Entry<IpcInput, Ready> = {
       // handler's. The answer is cloned, as Electron does, so an answer that cannot cross fails here.
       const handler = fake.state.handlers.get(input.channel)
       if (!handler) return [] // Electron itself answers "No handler registered"
-      const event = {
-        type: 'frame',
-        sender,
-        senderFrame: frame,
-        frameId: frame ? frame.routingId : -1,
-        processId: frame ? frame.processId : -1,
-      }
-      response = structuredClone(await handler(event, ...args))
+      response = structuredClone(await handler(invokeEvent(sender, frame), ...args))
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       return [finding('crash', 'handler-threw', message.slice(0, 200))]
