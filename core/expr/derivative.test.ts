@@ -164,6 +164,37 @@ describe('derivative: the functions added through the catalog, each shown from i
   })
 })
 
+/**
+ * Simplify works in exact rationals, where −0 = 0. Dividing by a constant zero (or raising one to a
+ * negative power) gives ±∞ by the sign of that zero, which the displayed form does not keep:
+ * `x/min(-0, 0.5)` is −∞·x but shows as `x/0`. The properties below hold up to that sign.
+ */
+function dividesByConstantZero(node: Node): boolean {
+  const isConstantZero = (n: Node): boolean => {
+    if (['x', 'u', 'v'].some((name) => dependsOn(n, name))) return false
+    try {
+      return evaluateForTests(n, {}) === 0
+    } catch {
+      return false
+    }
+  }
+  switch (node.kind) {
+    case 'neg':
+      return dividesByConstantZero(node.operand)
+    case 'binary':
+      return (
+        (node.op === 'div' && isConstantZero(node.right)) ||
+        (node.op === 'pow' && isConstantZero(node.left)) ||
+        dividesByConstantZero(node.left) ||
+        dividesByConstantZero(node.right)
+      )
+    case 'call':
+      return node.args.some(dividesByConstantZero)
+    default:
+      return false
+  }
+}
+
 describe('derivative: properties', () => {
   // Points on a grid offset from 0, so no coordinate is exactly 0 or a denormal next to a pole.
   const coordinate = (min: number, max: number): fc.Arbitrary<number> =>
@@ -207,7 +238,7 @@ describe('derivative: properties', () => {
     fc.assert(
       fc.property(arbitraryNode({ maxDepth: 4 }), point, (f, at) => {
         const before = evaluateForTests(f, at)
-        if (!Number.isFinite(before) || Math.abs(before) > 1e6) return
+        if (!Number.isFinite(before) || Math.abs(before) > 1e6 || dividesByConstantZero(f)) return
         const after = evaluateForTests(simplify(f), at)
         expect(agrees(after, before), printExpression(f)).toBe(true)
       }),
@@ -223,6 +254,7 @@ describe('derivative: properties', () => {
         expect(reread.diagnostics, text).toEqual([])
         const before = evaluateForTests(f, at)
         if (!Number.isFinite(before) || Math.abs(before) > 1e6 || !reread.ast) return
+        if (dividesByConstantZero(f)) return
         expect(agrees(evaluateForTests(reread.ast, at), before), text).toBe(true)
       }),
       { numRuns: 1000 },
