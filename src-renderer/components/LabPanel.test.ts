@@ -43,6 +43,13 @@ describe('LabPanel', () => {
     await flushPromises()
     expect(wrapper.find('[data-testid="lab-feedback"]').text()).toContain('Not yet')
     expect(wrapper.find('[data-testid="lab-hint"]').exists()).toBe(true)
+    // 6 is 6x² at 1: the +1 of the term x is missing, and the hint says so.
+    expect(wrapper.find('[data-testid="lab-targeted-hint"]').text()).toBe(
+      'You dropped the +1 that comes from the term x: every term of a sum adds its own slope.',
+    )
+    expect(wrapper.find('[data-testid="lab-tolerance"]').text()).toBe(
+      'Answers within 0.001 count as right (within 0.1% for an answer larger than 1).',
+    )
     await answer.setValue('seven')
     await wrapper.find('form.lab-answer').trigger('submit')
     expect(wrapper.find('[data-testid="lab-feedback"]').text()).toBe(
@@ -52,7 +59,7 @@ describe('LabPanel', () => {
     await wrapper.find('form.lab-answer').trigger('submit')
     await flushPromises()
     expect(wrapper.find('[data-testid="lab-feedback"]').text()).toBe(
-      'Correct: 7 is what autograd computes.',
+      'Correct: 7 is what autograd computes (x.grad).',
     )
     expect(useLabStore().isCompleted('practice-cubic')).toBe(true)
     await wrapper.find('[data-testid="lab-show-solution"]').trigger('click')
@@ -73,6 +80,59 @@ describe('LabPanel', () => {
     const rows = wrapper.findAll('.lab-sample-table tbody tr')
     expect(rows).toHaveLength(10)
     expect(rows[0]?.text()).toBe('−10100−20')
+    wrapper.unmount()
+  })
+
+  it('accepts an answer within the tolerance and says the exact value', async () => {
+    const wrapper = await mountPanel()
+    useLabStore().goTo('practice-cubic')
+    await flushPromises()
+    await wrapper.find<HTMLInputElement>('[data-testid="lab-answer"]').setValue('7.0001')
+    await wrapper.find('form.lab-answer').trigger('submit')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="lab-feedback"]').text()).toBe(
+      'Correct: 7.0001 is within 0.007 of 7, which is what autograd computes (x.grad).',
+    )
+    wrapper.unmount()
+  })
+
+  it('says 10 for ∂f/∂u of uv + (uv)² is ∂f/∂v', async () => {
+    const wrapper = await mountPanel()
+    useLabStore().goTo('practice-uv-squared')
+    await flushPromises()
+    await wrapper.find<HTMLInputElement>('[data-testid="lab-answer"]').setValue('10')
+    await wrapper.find('form.lab-answer').trigger('submit')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="lab-targeted-hint"]').text()).toBe(
+      'That is ∂f/∂v, the slope along v. The question asks for ∂f/∂u: hold v fixed and vary u.',
+    )
+    wrapper.unmount()
+  })
+
+  it('congratulates after the last step, with what to explore next', async () => {
+    const wrapper = await mountPanel()
+    const lab = useLabStore()
+    lab.openPanel()
+    await flushPromises()
+    expect(wrapper.find('[data-testid="lab-complete"]').exists()).toBe(false)
+    for (const step of lab.steps) {
+      lab.goTo(step.id)
+      await flushPromises()
+      if (step.practice) {
+        const answer = step.id === 'practice-cubic' ? '7' : '5'
+        await wrapper.find<HTMLInputElement>('[data-testid="lab-answer"]').setValue(answer)
+        await wrapper.find('form.lab-answer').trigger('submit')
+        await flushPromises()
+      }
+      lab.next()
+    }
+    await flushPromises()
+    const complete = wrapper.find('[data-testid="lab-complete"]')
+    expect(complete.text()).toContain('Lab complete')
+    expect(complete.text()).toContain('What to explore next')
+    await complete.find('button').trigger('click')
+    await flushPromises()
+    expect(useExpressionStore().text).toBe('sin(x) * exp(-x^2 / 4)')
     wrapper.unmount()
   })
 })

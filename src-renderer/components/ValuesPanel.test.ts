@@ -31,6 +31,28 @@ describe('ValuesPanel', () => {
     expect(wrapper.get('.values-at').text()).toBe('at u = 1, v = 2')
   })
 
+  it('keeps the slopes of an open practice question to itself until asked', async () => {
+    const request: EvaluateRequest = {
+      expression: 'x^2',
+      point: { x: 3 },
+      wrt: 'x',
+      domain: [-5, 5],
+      samples: 11,
+    }
+    const answer = evaluateKnown(request)
+    if (!answer.ok) throw new Error('the fake core knows this function')
+    const wrapper = mount(ValuesPanel, {
+      props: { result: answer.value, request, hideGradient: true },
+    })
+    expect(wrapper.get('[data-testid="value-f"]').text()).toBe('9')
+    for (const hidden of ['value-slope', 'partial-x', 'tangent-equation']) {
+      expect(wrapper.find(`[data-testid="${hidden}"]`).exists()).toBe(false)
+    }
+    expect(wrapper.text()).not.toContain('6')
+    await wrapper.get('[data-testid="reveal-gradient"]').trigger('click')
+    expect(wrapper.emitted('reveal')).toHaveLength(1)
+  })
+
   it('invites to type a function when there is no result', () => {
     const wrapper = mount(ValuesPanel, { props: { result: null, request: null } })
     expect(wrapper.text()).toContain('Type a function')

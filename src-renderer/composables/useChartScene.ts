@@ -3,6 +3,7 @@ import type { ChartScene } from '../../core/picture/chart-config'
 import { paletteFor } from '../../core/picture/palette'
 import { sceneFromResult } from '../../core/picture/scene'
 import { useEvaluationStore } from '../stores/evaluation'
+import { useLabPracticeStore } from '../stores/lab-practice'
 import { useThemeStore } from '../stores/theme'
 import { useViewStore } from '../stores/view'
 
@@ -15,16 +16,20 @@ export function useChartScene(): ComputedRef<ChartScene | null> {
   const evaluation = useEvaluationStore()
   const view = useViewStore()
   const theme = useThemeStore()
+  const practice = useLabPracticeStore()
 
   return computed(() => {
     const result = evaluation.result
     const request = evaluation.answered
     if (!result || !request) return null
-    return sceneFromResult(result, request, {
+    const scene = sceneFromResult(result, request, {
       yRange: view.yOverride,
       palette: paletteFor(theme.resolved),
       markers: view.fixedSamples !== null,
       showSecond: view.showSecond,
     })
+    // An open practice question asks for the slope: the curve of f′ and the tangent would give it away.
+    if (!practice.hides(request.expression)) return scene
+    return { ...scene, plotted: { ...scene.plotted, df: [] }, tangent: [] }
   })
 }

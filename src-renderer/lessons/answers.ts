@@ -1,6 +1,7 @@
 import type { CalculusApi, EvaluateRequest } from '../../core/protocol/api'
 import { LIMITS } from '../../core/protocol/limits'
 import { fail, ok, type Result } from '../../core/protocol/result'
+import { formatNumber } from '../../core/picture/format'
 import type { LessonPlot, LessonPractice, LessonStep, StatedValue } from './types'
 
 /**
@@ -56,7 +57,17 @@ export function parseAnswer(text: string): number | null {
 }
 
 export function isCorrect(given: number, expected: number, tolerance: number): boolean {
-  return Math.abs(given - expected) <= tolerance * Math.max(1, Math.abs(expected))
+  return Math.abs(given - expected) <= allowedError(expected, tolerance)
+}
+
+/** The tolerance in words, for the question: what `isCorrect` accepts. */
+export function toleranceText(tolerance: number): string {
+  return `Answers within ${formatNumber(tolerance)} count as right (within ${formatNumber(tolerance * 100)}% for an answer larger than 1).`
+}
+
+/** The margin `isCorrect` allowed around this expected value. */
+export function allowedError(expected: number, tolerance: number): number {
+  return tolerance * Math.max(1, Math.abs(expected))
 }
 
 /** A line of the worked solution with the core's answer put in. */

@@ -262,4 +262,30 @@ print(u.grad)`,
       },
     },
   ],
+  completion: {
+    message:
+      'You have done all seven steps: slopes at a point, partial derivatives, and whole curves of slopes, each the way autograd computes them.',
+    explore: [
+      {
+        expression: 'sin(x) * exp(-x^2 / 4)',
+        label: 'sin(x)·exp(−x²/4)',
+        why: 'The product and chain rules together: drag the point to where the slope is 0.',
+      },
+      {
+        expression: 'abs(x)',
+        label: '|x|',
+        why: 'A corner like the ReLU’s: what does autograd say the slope is at exactly 0?',
+      },
+      {
+        expression: 'sigmoid(x)',
+        label: 'sigmoid(x)',
+        why: 'The other classic activation: its slope is largest at 0, and equals σ(x)(1 − σ(x)).',
+      },
+      {
+        expression: 'a * x^2 + b * x',
+        label: 'ax² + bx',
+        why: 'Three sliders: the partials along a and b are what training a model follows.',
+      },
+    ],
+  },
 }

@@ -76,10 +76,20 @@ export function isPracticeStep(step: LessonStep): step is PracticeStep {
   return step.practice !== undefined
 }
 
+/** A function to try after the lab, loaded into the explorer with one click. */
+export interface ExploreNext {
+  expression: string
+  label: string
+  /** What it shows, in one sentence. */
+  why: string
+}
+
 export interface Lab {
   id: string
   title: string
   /** One sentence on what the learner will do. */
   intro: string
   steps: LessonStep[]
+  /** Shown once every step is done: what the learner now knows, and what to explore next. */
+  completion?: { message: string; explore: ExploreNext[] }
 }

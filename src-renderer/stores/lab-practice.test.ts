@@ -45,7 +45,8 @@ describe('the lab practice store', () => {
     await practice.check(' 6.0 ')
     expect(practice.answer).toEqual({ text: '6.0', correct: true, tries: 2 })
     expect(useLabProgressStore().isCompleted(step.id)).toBe(true)
-    expect(core.evaluations.map((request) => request.expression)).toEqual(['x^2'])
+    // Once for the answer, once for the typical mistakes the wrong try is compared with.
+    expect(core.evaluations.map((request) => request.expression)).toEqual(['x^2', 'x^2'])
   })
 
   it('says what is wrong with text that is not a number, without counting a try', async () => {
@@ -87,5 +88,44 @@ describe('the lab practice store', () => {
     await practice.check('6')
     expect(practice.coreProblem).toBe("Expected a value but found '^'.")
     expect(practice.answer).toBeNull()
+  })
+
+  it('hides the asked-for slope until the question is answered, solved or peeked at', async () => {
+    const practice = useLabPracticeStore()
+    practice.enter(step)
+    expect([practice.hides('x^2'), practice.hides('x ^ 2'), practice.hides('x^3')]).toEqual([
+      true,
+      true,
+      false,
+    ])
+    await practice.check('5')
+    expect(practice.hides('x^2')).toBe(true)
+    await practice.check('6')
+    expect(practice.hides('x^2')).toBe(false)
+
+    const fresh = { ...base, id: 'fresh' } as PracticeStep
+    practice.enter(fresh)
+    expect(practice.hides('x^2')).toBe(true)
+    practice.peek()
+    expect(practice.hides('x^2')).toBe(false)
+
+    const left = { ...base, id: 'left' } as PracticeStep
+    practice.enter(left)
+    practice.leave(left)
+    expect(practice.hides('x^2')).toBe(false)
+  })
+
+  it('gives a hint about the mistake a wrong try matches, and the exact value once right', async () => {
+    const practice = useLabPracticeStore()
+    practice.enter(step)
+    // f itself at x = 3 is 9.
+    await practice.check('9')
+    expect(practice.targetedHint).toContain('That is f itself')
+    await practice.check('-6')
+    expect(practice.targetedHint).toBe('The size is right, but check the sign.')
+    await practice.check('4')
+    expect(practice.targetedHint).toBeNull()
+    await practice.check('6.004')
+    expect([practice.answer?.correct, practice.exact]).toEqual([true, '6'])
   })
 })
