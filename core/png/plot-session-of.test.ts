@@ -13,6 +13,7 @@ describe('plotSessionOf', () => {
       domain,
       yRange,
       samples: 9,
+      showSecond: true,
     })
     expect(session).toEqual({
       expression: 'x^2',
@@ -21,6 +22,7 @@ describe('plotSessionOf', () => {
       domain: [-4, 4],
       yRange: [0, 9],
       samples: 9,
+      showSecond: true,
     })
     point.x = 5
     domain[0] = -1
@@ -39,6 +41,7 @@ describe('plotSessionOf', () => {
       yRange: null,
       samples: null,
     })
-    expect([session.yRange, session.samples]).toEqual([null, null])
+    // A caller that does not say (the CLI's plot) draws f and f′ only.
+    expect([session.yRange, session.samples, session.showSecond]).toEqual([null, null, false])
   })
 })

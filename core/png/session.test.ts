@@ -18,6 +18,7 @@ const SESSION: PlotSession = {
   domain: [-3, 4.5],
   yRange: null,
   samples: 100,
+  showSecond: true,
 }
 
 function embedded(session: PlotSession = SESSION): Uint8Array {
@@ -42,6 +43,20 @@ describe('the session chunk', () => {
   it('is written into the PNG and read back unchanged, non-ASCII characters included', () => {
     const png = embedded()
     expect(readSession(png)).toEqual({ ok: true, value: SESSION })
+  })
+
+  it('keeps the f″ toggle, and reads a file saved before it was kept as showing f and f′ only', () => {
+    expect(readSession(embedded({ ...SESSION, showSecond: true }))).toMatchObject({
+      ok: true,
+      value: { showSecond: true },
+    })
+    const { showSecond, ...older } = SESSION
+    expect(showSecond).toBe(true)
+    const text = asciiJson({ format: 'calculus-lab/plot-session', version: 1, ...older })
+    expect(readSession(withSessionText(text))).toEqual({
+      ok: true,
+      value: { ...SESSION, showSecond: false },
+    })
   })
 
   it('leaves the image itself intact: an independent decoder reads the same pixels and size', () => {
@@ -121,6 +136,7 @@ describe('refusing files that are not ours', () => {
       [asciiJson({ ...base, yRange: [-1e308, 1e308] }), 'the y-range is invalid'],
       [asciiJson({ ...base, yRange: [0] }), 'the y-range is invalid'],
       [asciiJson({ ...base, samples: 1.5 }), 'the sample count is invalid'],
+      [asciiJson({ ...base, showSecond: 'yes' }), 'the f″ setting is invalid'],
     ]
     for (const [text, why] of cases) {
       expect(readSession(withSessionText(text)), text).toEqual({

@@ -34,6 +34,8 @@ export interface PlotSession {
   yRange: [number, number] | null
   /** A fixed number of samples (the lab's linspace, drawn as points); null when it follows the width. */
   samples: number | null
+  /** Whether f″ is drawn too (the plot toolbar's toggle); false in files saved before it was kept. */
+  showSecond: boolean
 }
 
 /**
@@ -47,6 +49,7 @@ export function plotSessionOf(view: {
   readonly domain: readonly [number, number]
   readonly yRange: readonly [number, number] | null
   readonly samples: number | null
+  readonly showSecond?: boolean
 }): PlotSession {
   return {
     expression: view.expression,
@@ -55,6 +58,7 @@ export function plotSessionOf(view: {
     domain: [view.domain[0], view.domain[1]],
     yRange: view.yRange === null ? null : [view.yRange[0], view.yRange[1]],
     samples: view.samples,
+    showSecond: view.showSecond ?? false,
   }
 }
 
@@ -116,7 +120,7 @@ function parseSession(text: string): PngResult<PlotSession> {
     )
   }
   const { format, version, expression, point: savedPoint, wrt, domain: savedDomain } = fields.value
-  const { yRange: savedYRange, samples } = fields.value
+  const { yRange: savedYRange, samples, showSecond: savedShowSecond } = fields.value
   if (format !== FORMAT) return damaged('it is in an unknown format')
   if (version !== VERSION) {
     const shown = typeof version === 'number' ? String(version) : 'unknown'
@@ -139,7 +143,12 @@ function parseSession(text: string): PngResult<PlotSession> {
   const yRange = savedYRange === null ? null : rangeOf(savedYRange)
   if (savedYRange !== null && !yRange) return damaged('the y-range is invalid')
   if (samples !== null && !isSampleCount(samples)) return damaged('the sample count is invalid')
-  return pngOk({ expression, point, wrt, domain, yRange, samples })
+  // Absent in the files of versions that did not keep the toggle: those showed f and f′ only.
+  if (savedShowSecond !== undefined && typeof savedShowSecond !== 'boolean') {
+    return damaged('the f″ setting is invalid')
+  }
+  const showSecond = savedShowSecond === true
+  return pngOk({ expression, point, wrt, domain, yRange, samples, showSecond })
 }
 
 /** The session a PNG carries, or why there is none: not a PNG, damaged, or not one of ours. */

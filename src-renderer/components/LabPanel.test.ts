@@ -6,7 +6,9 @@ import { setCalculusClient } from '../api/calculus'
 import { useCommandsStore } from '../stores/commands'
 import { useExpressionStore } from '../stores/expression'
 import { useLabStore } from '../stores/lab'
+import { useVariablesStore } from '../stores/variables'
 import { useViewStore } from '../stores/view'
+import { settle } from '../test-support/stores'
 import LabPanel from './LabPanel.vue'
 
 /** The panel against the real core, in-process: the answers it checks are the core's own. */
@@ -133,6 +135,24 @@ describe('LabPanel', () => {
     await complete.find('button').trigger('click')
     await flushPromises()
     expect(useExpressionStore().text).toBe('sin(x) * exp(-x^2 / 4)')
+    wrapper.unmount()
+  })
+
+  it('follows the sliders in its live values once the step is in the explorer', async () => {
+    const wrapper = await mountPanel()
+    useLabStore().goTo('square-at-2')
+    await flushPromises()
+    expect(wrapper.find('.lab-live h4').text()).toBe('Checked by the core at the step’s point')
+    await wrapper.find('[data-testid="lab-show-0"]').trigger('click')
+    await settle()
+    expect(wrapper.find('[data-testid="lab-live-now"]').text()).toBe(
+      'At the sliders now (x = 2): f = 4, ∂f/∂x = 4',
+    )
+    useVariablesStore().setValue('x', 3)
+    await settle()
+    expect(wrapper.find('[data-testid="lab-live-now"]').text()).toBe(
+      'At the sliders now (x = 3): f = 9, ∂f/∂x = 6',
+    )
     wrapper.unmount()
   })
 })

@@ -40,7 +40,12 @@ export function useExport(canvas: Readonly<Ref<HTMLCanvasElement | null>>) {
   function plottedSession(): PlotSession | null {
     const request = evaluation.answered
     if (!request) return null
-    return plotSessionOf({ ...request, yRange: view.yOverride, samples: view.fixedSamples })
+    return plotSessionOf({
+      ...request,
+      yRange: view.yOverride,
+      samples: view.fixedSamples,
+      showSecond: view.showSecond,
+    })
   }
 
   const chartSize = () => canvasSize(canvas.value)

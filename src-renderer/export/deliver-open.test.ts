@@ -12,6 +12,7 @@ const SESSION: PlotSession = {
   domain: [-5, 5],
   yRange: null,
   samples: null,
+  showSecond: false,
 }
 
 function png(session: PlotSession | null): Uint8Array {

@@ -15,6 +15,8 @@ export const usePersistenceStore = defineStore('persistence', () => {
   const view = useViewStore()
   const theme = useThemeStore()
   const notice = ref<string | null>(null)
+  /** A failed save is an error (it stays on screen); what was restored or reset is a notice. */
+  const noticeTone = ref<'notice' | 'error'>('notice')
   let timer: ReturnType<typeof setTimeout> | null = null
 
   const snapshot = computed<PersistedState>(() => ({
@@ -52,6 +54,7 @@ export const usePersistenceStore = defineStore('persistence', () => {
     timer = null
     if (!savedSession.save(snapshot.value)) {
       notice.value = 'Your session could not be saved (storage is full or unavailable).'
+      noticeTone.value = 'error'
     }
   }
 
@@ -82,7 +85,8 @@ export const usePersistenceStore = defineStore('persistence', () => {
 
   function dismissNotice(): void {
     notice.value = null
+    noticeTone.value = 'notice'
   }
 
-  return { notice, snapshot, start, save, restore, dismissNotice }
+  return { notice, noticeTone, snapshot, start, save, restore, dismissNotice }
 })

@@ -24,6 +24,7 @@ describe('the plot session', () => {
         domain,
         yRange: null,
         samples: null,
+        showSecond: false,
       })
       await settle()
       expect(plots.notice).toBe(notice)
@@ -42,6 +43,7 @@ describe('the plot session', () => {
       domain: [-1e6 / 2, 1e6 / 2],
       yRange: null,
       samples: null,
+      showSecond: false,
     })
     expect(plots.notice).toBeNull()
   })
@@ -56,11 +58,32 @@ describe('the plot session', () => {
       domain: [-10, 10] as [number, number],
       yRange: null,
       samples: 10,
+      showSecond: false,
     }
     await plots.load(session)
     await settle()
     expect(plots.current()).toEqual(session)
     expect(useEvaluationStore().request).toMatchObject({ samples: 10, domain: [-10, 10] })
+  })
+
+  it('restores the f″ toggle of a reopened PNG, and reads it back for the next export', async () => {
+    freshStores()
+    const plots = usePlotSessionStore()
+    const view = useViewStore()
+    const session = {
+      expression: 'x^3',
+      point: { x: 1 },
+      wrt: 'x',
+      domain: [-2, 2] as [number, number],
+      yRange: null,
+      samples: null,
+      showSecond: true,
+    }
+    await plots.load(session)
+    expect(view.showSecond).toBe(true)
+    expect(plots.current()).toMatchObject({ expression: 'x^3', showSecond: true })
+    await plots.load({ ...session, showSecond: false })
+    expect(view.showSecond).toBe(false)
   })
 
   it('returns to smooth sampling when the learner types another function', async () => {
@@ -74,6 +97,7 @@ describe('the plot session', () => {
       domain: [-3, 3],
       yRange: [-1, 4],
       samples: 100,
+      showSecond: false,
     })
     expect(view.samples).toBe(100)
     await useExpressionStore().setText('relu(x) + 1')
@@ -92,6 +116,7 @@ describe('the plot session', () => {
       domain: [-3, 5],
       yRange: null,
       samples: null,
+      showSecond: false,
     })
     await settle()
     expect(plots.current()).toMatchObject({ wrt: 'v', point: { u: 1, v: 2 } })
@@ -106,6 +131,7 @@ describe('the plot session', () => {
       domain: [-10, 10],
       yRange: null,
       samples: 10,
+      showSecond: false,
     })
     await settle()
     const restart = async (text: string, domain: [number, number]) => {

@@ -59,6 +59,7 @@ export const usePlotSessionStore = defineStore('plot-session', () => {
       domain: view.domain,
       yRange: view.yOverride,
       samples: view.fixedSamples,
+      showSecond: view.showSecond,
     })
   }
 
@@ -74,6 +75,7 @@ export const usePlotSessionStore = defineStore('plot-session', () => {
     view.setYOverride(session.yRange)
     sampledExpression = session.samples === null ? null : session.expression
     view.setFixedSamples(session.samples)
+    view.showSecond = session.showSecond
     await expression.setText(session.expression)
     // A new function may have moved the plotted variable to its first letter before it was analysed.
     variables.setWrt(session.wrt)
