@@ -2,15 +2,29 @@ import { mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
 import { freshStores } from '../test-support/stores'
+import { DATASET } from '../../core/picture/chart-config'
+import { useVariablesStore } from '../stores/variables'
 import { useViewStore } from '../stores/view'
 import type { LineChart } from './useChart'
 import { usePanZoom } from './usePanZoom'
 
-/** A chart whose plot area spans pixels 0…100 for the values −5…5. */
+/**
+ * A chart whose plot area spans pixels 0…100 for the values −5…5 both ways (y upwards), with the red
+ * point drawn at (2, 4): pixel (70, 10).
+ */
+const datasets: { data: { x: number; y: number }[] }[] = []
+datasets[DATASET.point] = { data: [{ x: 2, y: 4 }] }
 const fakeChart = {
-  canvas: { getBoundingClientRect: () => ({ left: 0 }) },
+  canvas: { getBoundingClientRect: () => ({ left: 0, top: 0 }) },
   chartArea: { left: 0, right: 100 },
-  scales: { x: { getValueForPixel: (pixel: number) => -5 + pixel / 10 } },
+  data: { datasets },
+  scales: {
+    x: {
+      getValueForPixel: (pixel: number) => -5 + pixel / 10,
+      getPixelForValue: (value: number) => (value + 5) * 10,
+    },
+    y: { getPixelForValue: (value: number) => 100 - (value + 5) * 10 },
+  },
 } as unknown as LineChart
 
 function setup() {
@@ -73,5 +87,46 @@ describe('usePanZoom', () => {
     handlers.onPointerUp(pointer('pointerup', 60))
     // 10 px of a 100 px plot is a tenth of the 10-wide view.
     expect(useViewStore().domain).toEqual([-6, 4])
+  })
+
+  const at = (type: string, clientX: number, clientY: number) =>
+    new PointerEvent(type, { pointerId: 1, button: 0, clientX, clientY })
+
+  it('drags the point along the curve, without panning', () => {
+    const handlers = setup()
+    const variables = useVariablesStore()
+    handlers.onPointerDown(at('pointerdown', 71, 12))
+    handlers.onPointerMove(at('pointermove', 80, 50))
+    expect(variables.point.x).toBe(3)
+    handlers.onPointerMove(at('pointermove', 83.4, 50))
+    // On the slider's step (0.1): 3.34 is 3.3.
+    expect(variables.point.x).toBe(3.3)
+    handlers.onPointerUp(at('pointerup', 83.4, 50))
+    expect(useViewStore().domain).toEqual([-5, 5])
+  })
+
+  it('keeps a dragged point inside the view', () => {
+    const handlers = setup()
+    handlers.onPointerDown(at('pointerdown', 70, 10))
+    handlers.onPointerMove(at('pointermove', 140, 10))
+    expect(useVariablesStore().point.x).toBe(5)
+  })
+
+  it('puts the point where the plot is clicked', () => {
+    const handlers = setup()
+    handlers.onPointerDown(at('pointerdown', 30, 80))
+    handlers.onPointerMove(at('pointermove', 32, 80))
+    handlers.onPointerUp(at('pointerup', 32, 80))
+    expect(useVariablesStore().point.x).toBe(-1.8)
+    expect(useViewStore().domain).toEqual([-5, 5])
+  })
+
+  it('does not move the point after a pan', () => {
+    const handlers = setup()
+    handlers.onPointerDown(at('pointerdown', 30, 80))
+    handlers.onPointerMove(at('pointermove', 50, 80))
+    handlers.onPointerUp(at('pointerup', 50, 80))
+    expect(useVariablesStore().point.x).toBe(2)
+    expect(useViewStore().domain).toEqual([-7, 3])
   })
 })

@@ -1,18 +1,31 @@
 import type { Ref } from 'vue'
+import { DATASET } from '../../core/picture/chart-config'
 import type { LineChart } from './useChart'
+import { useVariablesStore } from '../stores/variables'
 import { useViewStore } from '../stores/view'
 
 const WHEEL_SENSITIVITY = 0.0015
 export const ZOOM_STEP = 0.8
 const PAN_STEP = 0.1
+/** How close (in CSS pixels) a press must be to the point to pick it up, as Desmos's touch target. */
+export const GRAB_RADIUS = 12
+/** A press that moves less than this is a click (it places the point), not a pan. */
+export const CLICK_SLOP = 4
+
+type Drag =
+  | { kind: 'point'; pointerId: number }
+  | { kind: 'pan'; pointerId: number; startX: number; domain: [number, number]; moved: boolean }
 
 /**
- * Zoom and pan of the plotted variable's range with the wheel (around the cursor), a drag, and the keys
- * + − ← → 0 on the focused chart. It only changes the view's domain; the evaluation store resamples for it.
+ * The chart's pointer and keys, as in Desmos and GeoGebra: pressing on the red point drags it along the
+ * curve (the plotted variable's slider follows); a click elsewhere puts the point there; a drag elsewhere
+ * pans; the wheel zooms around the cursor; + − ← → 0 on the focused chart zoom, pan and reset. The view
+ * only changes the domain and the slider; the evaluation store resamples for them.
  */
 export function usePanZoom(surface: Ref<HTMLElement | null>, chart: () => LineChart | null) {
   const view = useViewStore()
-  let drag: { pointerId: number; startX: number; domain: [number, number] } | null = null
+  const variables = useVariablesStore()
+  let drag: Drag | null = null
 
   function valueAt(clientX: number): number | undefined {
     const instance = chart()
@@ -22,6 +35,31 @@ export function usePanZoom(surface: Ref<HTMLElement | null>, chart: () => LineCh
     return instance.scales.x?.getValueForPixel(pixel)
   }
 
+  /** Whether a press at these client coordinates lands on the drawn point. */
+  function onPoint(event: PointerEvent): boolean {
+    const instance = chart()
+    const point = instance?.data.datasets[DATASET.point]?.data[0]
+    const { x: xScale, y: yScale } = instance?.scales ?? {}
+    if (!instance || !point || !xScale || !yScale || !Number.isFinite(point.y)) return false
+    const box = instance.canvas.getBoundingClientRect()
+    const dx = event.clientX - box.left - xScale.getPixelForValue(point.x)
+    const dy = event.clientY - box.top - yScale.getPixelForValue(point.y)
+    return Math.hypot(dx, dy) <= GRAB_RADIUS
+  }
+
+  /** Moves the plotted variable to the value under the pointer, on the slider's step, inside the view. */
+  function placePoint(clientX: number): void {
+    const value = valueAt(clientX)
+    if (value === undefined || !Number.isFinite(value)) return
+    const [min, max] = view.domain
+    const { step } = variables.slider(variables.wrt)
+    const snapped = Math.round(value / step) * step
+    // Rounded to the step's decimals, so 0.1 steps give 2.3 and not 2.3000000000000003.
+    const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 1)
+    const inside = Math.min(max, Math.max(min, Number(snapped.toFixed(decimals))))
+    variables.setValue(variables.wrt, inside)
+  }
+
   function onWheel(event: WheelEvent): void {
     event.preventDefault()
     view.zoom(Math.exp(event.deltaY * WHEEL_SENSITIVITY), valueAt(event.clientX))
@@ -29,13 +67,32 @@ export function usePanZoom(surface: Ref<HTMLElement | null>, chart: () => LineCh
 
   function onPointerDown(event: PointerEvent): void {
     if (event.button !== 0) return
-    drag = { pointerId: event.pointerId, startX: event.clientX, domain: [...view.domain] }
+    drag = onPoint(event)
+      ? { kind: 'point', pointerId: event.pointerId }
+      : {
+          kind: 'pan',
+          pointerId: event.pointerId,
+          startX: event.clientX,
+          domain: [...view.domain],
+          moved: false,
+        }
     surface.value?.setPointerCapture?.(event.pointerId)
+    if (drag.kind === 'point' && surface.value) surface.value.style.cursor = 'grabbing'
   }
 
   function onPointerMove(event: PointerEvent): void {
     const instance = chart()
-    if (!drag || drag.pointerId !== event.pointerId || !instance) return
+    if (!drag || drag.pointerId !== event.pointerId || !instance) {
+      // Hovering: the point says it can be picked up.
+      if (!drag && surface.value) surface.value.style.cursor = onPoint(event) ? 'grab' : ''
+      return
+    }
+    if (drag.kind === 'point') {
+      placePoint(event.clientX)
+      return
+    }
+    if (!drag.moved && Math.abs(event.clientX - drag.startX) < CLICK_SLOP) return
+    drag.moved = true
     const width = instance.chartArea.right - instance.chartArea.left
     if (width <= 0) return
     const [min, max] = drag.domain
@@ -44,6 +101,14 @@ export function usePanZoom(surface: Ref<HTMLElement | null>, chart: () => LineCh
   }
 
   function onPointerUp(event: PointerEvent): void {
+    if (drag?.pointerId !== event.pointerId) return
+    // A press that did not move is a click: the point goes where it was.
+    if (drag.kind === 'pan' && !drag.moved) placePoint(event.clientX)
+    drag = null
+    if (surface.value) surface.value.style.cursor = ''
+  }
+
+  function onPointerCancel(event: PointerEvent): void {
     if (drag?.pointerId === event.pointerId) drag = null
   }
 
@@ -63,5 +128,5 @@ export function usePanZoom(surface: Ref<HTMLElement | null>, chart: () => LineCh
     action()
   }
 
-  return { onWheel, onPointerDown, onPointerMove, onPointerUp, onKeydown }
+  return { onWheel, onPointerDown, onPointerMove, onPointerUp, onPointerCancel, onKeydown }
 }
