@@ -19,7 +19,7 @@ export class ExplorerPage {
     this.values = new ValuesPanel(page)
     this.plot = new PlotPanel(page)
     this.themeToggle = page.getByRole('button', { name: /Switch to (dark|light) theme/ })
-    this.notice = page.locator('.notice')
+    this.notice = page.getByTestId('notice')
   }
 
   /** The first chart is on screen. */

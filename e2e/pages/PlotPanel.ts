@@ -4,6 +4,7 @@ import type { PlottedSnapshot } from '../../src-renderer/chart/test-hook'
 /** The chart and its toolbar. What is drawn is read through the read-only test hook of the build made for tests. */
 export class PlotPanel {
   readonly surface: Locator
+  readonly canvas: Locator
   readonly zoomInButton: Locator
   readonly zoomOutButton: Locator
   readonly resetButton: Locator
@@ -11,6 +12,7 @@ export class PlotPanel {
 
   constructor(private readonly page: Page) {
     this.surface = page.getByTestId('plot')
+    this.canvas = this.surface.locator('canvas')
     this.zoomInButton = page.getByRole('button', { name: 'Zoom in' })
     this.zoomOutButton = page.getByRole('button', { name: 'Zoom out' })
     this.resetButton = page.getByRole('button', { name: 'Reset view' })
@@ -34,6 +36,47 @@ export class PlotPanel {
     await this.page.mouse.down()
     await this.page.mouse.move(box.x + box.width / 2 + pixels, y, { steps: 8 })
     await this.page.mouse.up()
+  }
+
+  /** Where a value of the plot (x along the plotted variable, y up) is on the page, in CSS pixels. */
+  async pixelOf(x: number, y: number): Promise<{ x: number; y: number }> {
+    const plotted = await this.plotted()
+    const box = await this.canvas.boundingBox()
+    if (!plotted?.area || !box) throw new Error('the chart is not drawn')
+    const { area, xDomain, yRange } = plotted
+    return {
+      x:
+        box.x +
+        area.left +
+        ((x - xDomain[0]) / (xDomain[1] - xDomain[0])) * (area.right - area.left),
+      y:
+        box.y +
+        area.bottom -
+        ((y - yRange[0]) / (yRange[1] - yRange[0])) * (area.bottom - area.top),
+    }
+  }
+
+  /** Presses on the red point and drags it to the plotted variable's value `x` (at the point's height). */
+  async dragPointTo(x: number): Promise<void> {
+    const point = (await this.plotted())?.point
+    if (!point) throw new Error('no point is drawn')
+    const from = await this.pixelOf(point.x, point.y)
+    const to = await this.pixelOf(x, point.y)
+    await this.page.mouse.move(from.x, from.y)
+    await this.page.mouse.down()
+    await this.page.mouse.move(to.x, to.y, { steps: 10 })
+    await this.page.mouse.up()
+  }
+
+  /** Clicks the plot above the value `x` of the plotted variable, near the bottom of the plot area. */
+  async clickAt(x: number): Promise<void> {
+    const plotted = await this.plotted()
+    if (!plotted) throw new Error('the chart is not drawn')
+    const at = await this.pixelOf(
+      x,
+      plotted.yRange[0] + 0.1 * (plotted.yRange[1] - plotted.yRange[0]),
+    )
+    await this.page.mouse.click(at.x, at.y)
   }
 
   plotted(): Promise<PlottedSnapshot | null> {

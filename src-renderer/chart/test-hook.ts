@@ -18,6 +18,15 @@ export interface PlottedSnapshot {
   d2f: PlotPoint[] | null
   tangent: PlotPoint[]
   point: PlotPoint | null
+  /** The plot area in CSS pixels of the canvas, so a test can point at a value (x: xDomain, y: yRange). */
+  area: PlotArea | null
+}
+
+export interface PlotArea {
+  left: number
+  right: number
+  top: number
+  bottom: number
 }
 
 export interface RenderMark {
@@ -40,13 +49,13 @@ export interface LabTestHook {
 /** What the chart's owner tells the hook: it was mounted, it drew a scene, it went away. */
 export interface ChartProbe {
   install(): void
-  drawn(scene: ChartScene): void
+  drawn(scene: ChartScene, area?: PlotArea): void
   uninstall(): void
 }
 
 const copy = (points: PlotPoint[]) => points.map(({ x, y }) => ({ x, y }))
 
-function snapshotOf(scene: ChartScene): PlottedSnapshot {
+function snapshotOf(scene: ChartScene, area: PlotArea | null): PlottedSnapshot {
   return {
     wrt: scene.wrt,
     xDomain: [...scene.xDomain],
@@ -56,6 +65,7 @@ function snapshotOf(scene: ChartScene): PlottedSnapshot {
     d2f: scene.plotted.d2f && copy(scene.plotted.d2f),
     tangent: copy(scene.tangent),
     point: scene.point && { ...scene.point },
+    area: area && { left: area.left, right: area.right, top: area.top, bottom: area.bottom },
   }
 }
 
@@ -65,6 +75,7 @@ export function createTestHook(): ChartProbe {
   let firstRender: RenderMark | null = null
   let lastRender: RenderMark | null = null
   let lastScene: ChartScene | null = null
+  let lastArea: PlotArea | null = null
   const listeners = new Set<(mark: RenderMark) => void>()
 
   const hook: LabTestHook = {
@@ -81,15 +92,16 @@ export function createTestHook(): ChartProbe {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    plotted: () => (lastScene ? snapshotOf(lastScene) : null),
+    plotted: () => (lastScene ? snapshotOf(lastScene, lastArea) : null),
   }
 
   return {
     install: () => {
       window.__calculusLab = hook
     },
-    drawn(scene) {
+    drawn(scene, area) {
       lastScene = scene
+      lastArea = area ?? null
       renders++
       const mark: RenderMark = { at: performance.now(), pointX: scene.point?.x ?? null }
       lastRender = mark

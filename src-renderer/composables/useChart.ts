@@ -37,7 +37,7 @@ export function useChart(canvas: Ref<HTMLCanvasElement | null>, scene: Ref<Chart
       chart = markRaw(new ChartClass(element, createChartConfig(next))) as LineChart
       currentStyle = key
     }
-    testHook?.drawn(next)
+    testHook?.drawn(next, chart?.chartArea)
   }
 
   onMounted(() => {

@@ -1,0 +1,175 @@
+import { PNG } from 'pngjs'
+import { readFileSync } from 'node:fs'
+import { expect, test } from './fixtures'
+import { ExportDialog } from './pages/export-dialog'
+import { LabPanel } from './pages/lab-panel'
+import { Layout } from './pages/layout'
+
+test.describe('practice that teaches', () => {
+  test('“Show me” on a practice step plots f but keeps its slope back until the answer', async ({
+    explorer,
+  }) => {
+    const lab = new LabPanel(explorer.page)
+    const { values, plot, page } = explorer
+    await lab.open()
+    await lab.step(3).click()
+    await lab.show()
+    await expect(values.f).toHaveText('3')
+    await expect(values.slope).toHaveCount(0)
+    await expect(page.getByTestId('gradient-hidden')).toBeVisible()
+    await expect.poll(async () => (await plot.plotted())?.f.length).toBeGreaterThan(100)
+    expect((await plot.plotted())?.df).toEqual([])
+    expect((await plot.plotted())?.tangent).toEqual([])
+
+    await lab.submitAnswer('6')
+    await expect(page.getByTestId('lab-targeted-hint')).toHaveText(
+      'You dropped the +1 that comes from the term x: every term of a sum adds its own slope.',
+    )
+    await expect(values.slope).toHaveCount(0)
+    await lab.submitAnswer('7.0001')
+    await expect(lab.feedback).toHaveText(
+      'Correct: 7.0001 is within 0.007 of 7, which is what autograd computes (x.grad).',
+    )
+    await expect(values.slope).toHaveText('7')
+    await expect.poll(async () => (await plot.plotted())?.df.length).toBeGreaterThan(100)
+  })
+
+  test('the slope can be revealed on purpose before answering', async ({ explorer }) => {
+    const lab = new LabPanel(explorer.page)
+    await lab.open()
+    await lab.step(7).click()
+    await lab.show()
+    await expect(explorer.values.slope).toHaveCount(0)
+    await explorer.page.getByTestId('reveal-gradient').click()
+    await expect(explorer.values.partial('u')).toHaveText('5')
+  })
+
+  test('10 for ∂f/∂u of uv + (uv)² is recognised as ∂f/∂v', async ({ explorer }) => {
+    const lab = new LabPanel(explorer.page)
+    await lab.open()
+    await lab.step(7).click()
+    await lab.submitAnswer('10')
+    await expect(explorer.page.getByTestId('lab-targeted-hint')).toHaveText(
+      'That is ∂f/∂v, the slope along v. The question asks for ∂f/∂u: hold v fixed and vary u.',
+    )
+  })
+})
+
+test.describe('plot interaction', () => {
+  test('drags the red point along the curve without panning, and a click places it', async ({
+    explorer,
+  }) => {
+    const { plot, variables, values } = explorer
+    await expect(values.slope).toHaveText('4')
+    const domain = (await plot.plotted())?.xDomain
+    await plot.dragPointTo(3)
+    await expect(variables.valueField('x')).toHaveValue('3')
+    await expect(values.slope).toHaveText('6')
+    expect((await plot.plotted())?.xDomain).toEqual(domain)
+
+    await plot.clickAt(-1)
+    await expect(variables.valueField('x')).toHaveValue('-1')
+    await expect(values.slope).toHaveText('−2')
+    expect((await plot.plotted())?.xDomain).toEqual(domain)
+
+    // A drag away from the point still pans.
+    await plot.dragBy(-80)
+    await expect.poll(async () => (await plot.plotted())?.xDomain[0]).toBeGreaterThan(domain![0])
+    await expect(variables.valueField('x')).toHaveValue('-1')
+  })
+})
+
+test.describe('layout with the lab open', () => {
+  for (const [width, height] of [
+    [1024, 768],
+    [1280, 800],
+    [1400, 900],
+    [1920, 1080],
+  ] as const) {
+    test(`keeps the plot in view and the PyTorch code whole at ${width} px`, async ({
+      explorer,
+    }) => {
+      const { page, plot } = explorer
+      await page.setViewportSize({ width, height })
+      const lab = new LabPanel(page)
+      const layout = new Layout(page)
+      await lab.open()
+      for (const step of [1, 4, 7]) {
+        if (step !== 1) await lab.allSteps.click()
+        await lab.step(step).click()
+        await lab.show()
+        expect(await layout.fullyInView(plot.canvas), `step ${step}`).toBe(true)
+        expect(await layout.overflow(layout.torchCode), `step ${step}`).toBeLessThanOrEqual(0)
+        expect(await layout.overflow(layout.labTorchCode), `step ${step}`).toBeLessThanOrEqual(0)
+      }
+      // Reading to the end of a step scrolls the lab, not the page: the plot stays.
+      await lab.next.scrollIntoViewIfNeeded()
+      expect(await layout.fullyInView(plot.canvas)).toBe(true)
+    })
+  }
+})
+
+test.describe('toasts', () => {
+  test('an error is opaque in both themes, announced as an alert, and closes', async ({
+    explorer,
+  }) => {
+    const exporter = new ExportDialog(explorer.page)
+    const foreign = new PNG({ width: 4, height: 4 })
+    foreign.data.fill(200)
+    await exporter.drop('photo.png', PNG.sync.write(foreign))
+    await expect(exporter.message).toHaveAttribute('role', 'alert')
+    const alpha = () =>
+      exporter.message.evaluate((element) => {
+        const colour = getComputedStyle(element).backgroundColor
+        const parts = /rgba?\(([^)]+)\)/.exec(colour)?.[1]?.split(',') ?? []
+        return parts.length === 4 ? Number(parts[3]) : 1
+      })
+    expect(await alpha()).toBe(1)
+    const before = await explorer.theme()
+    await explorer.themeToggle.click()
+    await expect.poll(() => explorer.theme()).not.toBe(before)
+    expect(await alpha()).toBe(1)
+    await exporter.message.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(exporter.message).toHaveCount(0)
+  })
+})
+
+test.describe('small things', () => {
+  test('a reopened PNG brings back the f″ toggle', async ({ explorer }) => {
+    const exporter = new ExportDialog(explorer.page)
+    const { plot } = explorer
+    await plot.secondDerivative.check()
+    await expect.poll(async () => (await plot.plotted())?.d2f?.length ?? 0).toBeGreaterThan(0)
+    await exporter.exportButton.click()
+    const file = await (await exporter.exportAndDownload()).path()
+    await plot.secondDerivative.uncheck()
+    await exporter.drop('plot.png', readFileSync(file))
+    await expect(exporter.message).toContainText('Opened')
+    await expect(plot.secondDerivative).toBeChecked()
+  })
+
+  test('the lab’s values follow the sliders', async ({ explorer }) => {
+    const lab = new LabPanel(explorer.page)
+    await lab.open()
+    await lab.step(1).click()
+    await lab.show()
+    const now = explorer.page.getByTestId('lab-live-now')
+    await expect(now).toHaveText('At the sliders now (x = 2): f = 4, ∂f/∂x = 4')
+    await explorer.variables.set('x', 3)
+    await expect(now).toHaveText('At the sliders now (x = 3): f = 9, ∂f/∂x = 6')
+  })
+
+  test('has a favicon the page can load', async ({ explorer }) => {
+    const { page } = explorer
+    const hrefs = await page
+      .locator('link[rel="icon"]')
+      .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href))
+    expect(hrefs.length).toBeGreaterThan(0)
+    for (const href of hrefs) {
+      if (href.startsWith('data:')) continue
+      const response = await page.request.get(href)
+      expect(response.status(), href).toBe(200)
+      expect(response.headers()['content-type'], href).toMatch(/^image\//)
+    }
+  })
+})
