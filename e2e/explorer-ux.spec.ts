@@ -4,6 +4,7 @@ import { expect, test } from './fixtures'
 import { ExportDialog } from './pages/export-dialog'
 import { LabPanel } from './pages/lab-panel'
 import { Layout } from './pages/layout'
+import { PlotText } from './pages/plot-text'
 
 test.describe('practice that teaches', () => {
   test('“Show me” on a practice step plots f but keeps its slope back until the answer', async ({
@@ -171,5 +172,54 @@ test.describe('small things', () => {
       expect(response.status(), href).toBe(200)
       expect(response.headers()['content-type'], href).toMatch(/^image\//)
     }
+  })
+})
+
+test.describe('the plot for everyone', () => {
+  test('a summary and a table of the samples, reached from the keyboard', async ({ explorer }) => {
+    const { page } = explorer
+    const text = new PlotText(page)
+    await expect(explorer.values.slope).toHaveText('4')
+    await expect(explorer.plot.surface).toHaveAttribute('aria-describedby', 'plot-summary')
+    await expect(text.summary).toContainText('f(x) = x^2, plotted for x from −5 to 5. f falls')
+    await expect(text.summary).toContainText('At the point x = 2: f = 4, f′ = 4.')
+    // From the plot, Tab reaches the trace button, then the disclosure; Enter opens it.
+    await explorer.plot.surface.focus()
+    await page.keyboard.press('Tab')
+    await expect(text.play).toBeFocused()
+    await page.keyboard.press('Tab')
+    await expect(text.opener).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(text.table).toBeVisible()
+    await expect(text.rows).toHaveCount(51)
+    await page.keyboard.press('Tab')
+    await expect(text.table).toBeFocused()
+  })
+
+  test('the audio trace steps through the samples from the keyboard and says where it is', async ({
+    explorer,
+  }) => {
+    const { page, plot } = explorer
+    const text = new PlotText(page)
+    await expect(explorer.values.slope).toHaveText('4')
+    const domain = (await plot.plotted())?.xDomain
+    await plot.surface.focus()
+    await page.keyboard.press('t')
+    await expect(text.announcement).toContainText('Audio trace on.')
+    await page.keyboard.press('ArrowRight')
+    await expect(text.announcement).toHaveText(/^Sample 2 of 51: x = −4\.8\d*, f = 2[23]\.\d+, /)
+    await page.keyboard.press('End')
+    await expect(text.announcement).toContainText('Sample 51 of 51: x = 5, f = 25, f′ = 10, rising')
+    await text.opener.click()
+    await expect(text.currentRow.locator('th')).toHaveText('5')
+    // While the trace is on, the arrows step through it instead of panning.
+    expect((await plot.plotted())?.xDomain).toEqual(domain)
+    await plot.surface.focus()
+    await page.keyboard.press('p')
+    await expect(text.announcement).toContainText('Playing f from x = −5 to 5')
+    await page.keyboard.press('Escape')
+    await expect(text.announcement).toHaveText('Audio trace off.')
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(async () => (await plot.plotted())?.xDomain[0]).toBeGreaterThan(domain![0])
   })
 })
