@@ -55,6 +55,7 @@ describe('export options', () => {
       domain: [-4, 3] as [number, number],
       yRange: null,
       samples: null,
+      showSecond: false,
     }
     expect(exportTitle(session, ['u', 'v'])).toBe('f(u, v) = u*v + u^2,  at u = 1, v = 2')
     expect(exportTitle({ ...session, expression: '3' }, [])).toBe('f(u) = 3,  at u = 1')

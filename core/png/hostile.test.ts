@@ -27,6 +27,7 @@ const SESSION: PlotSession = {
   domain: [-1, 1],
   yRange: null,
   samples: null,
+  showSecond: false,
 }
 const saved = { format: 'calculus-lab/plot-session', version: 1, ...SESSION }
 

@@ -39,6 +39,7 @@ describe('HeaderTools: opening a PNG', () => {
     domain: [-2, 2],
     yRange: null,
     samples: null,
+    showSecond: false,
   }
 
   it('opens a plot and says so, with nothing left unrestored', async () => {

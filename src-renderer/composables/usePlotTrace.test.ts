@@ -76,7 +76,9 @@ describe('the plot for everyone', () => {
     while (!trace.announcement.includes('turning point') && trace.index < 50) {
       trace.onKeydown(key('ArrowRight'))
     }
-    expect(trace.announcement).toMatch(/^Sample 26 of 51: x = 0\.003127, .*, rising, turning point$/)
+    expect(trace.announcement).toMatch(
+      /^Sample 26 of 51: x = 0\.003127, .*, rising, turning point$/,
+    )
     trace.onKeydown(key('Escape'))
     expect([trace.active, trace.announcement]).toEqual([false, 'Audio trace off.'])
   })

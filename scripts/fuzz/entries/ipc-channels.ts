@@ -125,6 +125,7 @@ const PNG = (() => {
     domain: [-1, 1],
     yRange: null,
     samples: null,
+    showSecond: false,
   })
   if (!embedded.ok) throw new Error('could not build the PNG')
   return embedded.value

@@ -46,11 +46,12 @@ export const validSession = (): fc.Arbitrary<PlotSession> =>
       domain: domain().filter((range) => domainRule(range) === null),
       yRange: fc.option(domain().filter((range) => domainRule(range) === null)),
       samples: fc.option(fc.integer({ min: LIMITS.minSamples, max: LIMITS.maxSamples })),
+      showSecond: fc.boolean(),
     })
-    .map(({ expression, names, values, domain: plotted, yRange, samples }) => {
+    .map(({ expression, names, values, domain: plotted, yRange, samples, showSecond }) => {
       const point: Record<string, number> = {}
       names.forEach((name, i) => (point[name] = values[i]! === 0 ? 0 : values[i]!))
-      return { expression, point, wrt: names[0]!, domain: plotted, yRange, samples }
+      return { expression, point, wrt: names[0]!, domain: plotted, yRange, samples, showSecond }
     })
 
 type Damage =
@@ -144,6 +145,7 @@ const SESSION_FIELDS = [
   'domain',
   'yRange',
   'samples',
+  'showSecond',
 ]
 
 /** A PNG whose session chunk holds this text, with a right CRC. */
@@ -249,7 +251,8 @@ function sessionRule(session: PlotSession): { rule: string; tag: string } | null
       session.samples >= LIMITS.minSamples &&
       session.samples <= LIMITS.maxSamples)
       ? null
-      : 'samples out of range')
+      : 'samples out of range') ??
+    (typeof session.showSecond === 'boolean' ? null : 'showSecond not a boolean')
   if (simple) return { rule: simple, tag: 'session' }
   return domainRule(session.domain) ?? (session.yRange === null ? null : domainRule(session.yRange))
 }
