@@ -53,6 +53,8 @@ describe('calculus-lab plot', { timeout: 120_000 }, () => {
         domain: [-5, 5],
         yRange: null,
         samples: null,
+        // The CLI draws f and f′ only.
+        showSecond: false,
       },
     })
     expect(readdirSync(folder)).toEqual(['square.png'])
