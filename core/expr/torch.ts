@@ -1,5 +1,5 @@
 import { printingOf } from '../ops/catalog'
-import type { BinaryOperator, DisplayFunction, FunctionName, Node } from './ast'
+import type { BinaryOperator, FunctionName, Node } from './ast'
 import { binaryPrecedence, operandNeedsParentheses, PRECEDENCE } from './print'
 import { pythonFloat, pythonNumber } from './python-number'
 import { variablesOf } from './variables'
@@ -133,7 +133,7 @@ function renderBinary(
 }
 
 /** The call as the catalog prints it: the torch function over the arguments as tensors, or its own form. */
-function renderCall(fn: FunctionName | DisplayFunction, args: Node[]): Python {
+function renderCall(fn: FunctionName, args: Node[]): Python {
   const rendered = args.map((arg) => render(arg, false))
   const argumentsForTorch = args.map((arg, i) => {
     const python = rendered[i] ?? render(arg, false)
