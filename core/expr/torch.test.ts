@@ -145,10 +145,19 @@ describe('toTorch: constants become tensors where torch needs them', () => {
         'x = torch.tensor(1.0, requires_grad=True)',
         'y = torch.tensor(3.0 + 4.0)',
         '# y does not depend on any variable: there is no gradient to compute,',
-        '# and y.backward() would raise an error.',
+        '# and y.backward() would raise "element 0 of tensors does not require grad".',
         'print("y =", y)',
         '',
       ].join('\n'),
+    )
+  })
+
+  it('keeps a tensor that uses no variable as it is (0/0, sin(2)), without backward()', () => {
+    const zeroByZero = torch('0/0', { point: {}, variables: [] })
+    expect(zeroByZero).toContain('\ny = torch.tensor(0.0) / 0\n')
+    expect(zeroByZero).not.toMatch(/^y\.backward\(\)/m)
+    expect(torch('sin(2)', { point: {}, variables: [] })).toContain(
+      '\ny = torch.sin(torch.tensor(2.0))\n',
     )
   })
 })
