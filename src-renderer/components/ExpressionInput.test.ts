@@ -20,9 +20,12 @@ describe('ExpressionInput', () => {
     expect(input.attributes('aria-invalid')).toBe('false')
   })
 
-  it('stops typing at the core’s expression length limit (LIMITS.expressionLength)', () => {
+  it('lets a paste past the length limit through whole, for the store to refuse it (no maxlength)', () => {
     const wrapper = mount(ExpressionInput, { props: { text: 'x', diagnostics: [] } })
-    expect(wrapper.get('input').attributes('maxlength')).toBe(String(LIMITS.expressionLength))
+    expect(wrapper.get('input').attributes('maxlength')).toBeUndefined()
+    const long = 'x'.repeat(LIMITS.expressionLength + 5)
+    wrapper.get('input').setValue(long)
+    expect(wrapper.emitted('update:text')?.at(-1)).toEqual([long])
   })
 
   it('underlines exactly the characters a diagnostic points at, with its message and fix', async () => {

@@ -1,7 +1,13 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { AnalyzeResult } from '../../core/protocol/api'
-import type { Diagnostic, DiagnosticFix } from '../../core/protocol/diagnostics'
+import {
+  diagnostic,
+  MESSAGES,
+  type Diagnostic,
+  type DiagnosticFix,
+} from '../../core/protocol/diagnostics'
+import { LIMITS } from '../../core/protocol/limits'
 import { calculusClient } from '../api/calculus'
 
 export const DEFAULT_EXPRESSION = 'x^2'
@@ -19,10 +25,27 @@ export const useExpressionStore = defineStore('expression', () => {
 
   const isValid = computed(() => diagnostics.value.length === 0 && validText.value === text.value)
   const variables = computed(() => analysis.value?.variables ?? [])
+  /**
+   * The function still on screen while the input is invalid (null while it is valid or nothing was
+   * ever valid): plot, values and code show it, marked "showing x^2 — fix the input to update".
+   */
+  const staleText = computed(() =>
+    diagnostics.value.length > 0 && validText.value !== null ? validText.value : null,
+  )
 
   async function analyze(): Promise<void> {
     const request = ++latestRequest
     const expression = text.value
+    if (expression.length > LIMITS.expressionLength) {
+      // Refused whole, as the parser would (the core refuses such a request outright): never cut to
+      // the limit, which would silently be another function.
+      const { length } = expression
+      const message = MESSAGES.expressionTooLong(length, LIMITS.expressionLength)
+      diagnostics.value = [
+        diagnostic('expression-too-long', message, [LIMITS.expressionLength, length]),
+      ]
+      return
+    }
     const result = await calculusClient().analyze({ expression })
     // A later keystroke has already asked again: this answer is about text that is gone.
     if (request !== latestRequest) return
@@ -45,5 +68,16 @@ export const useExpressionStore = defineStore('expression', () => {
     return setText(text.value.slice(0, start) + fix.replacement + text.value.slice(end))
   }
 
-  return { text, validText, analysis, diagnostics, isValid, variables, analyze, setText, applyFix }
+  return {
+    text,
+    validText,
+    analysis,
+    diagnostics,
+    isValid,
+    variables,
+    staleText,
+    analyze,
+    setText,
+    applyFix,
+  }
 })
