@@ -69,4 +69,15 @@ describe('ExpressionInput', () => {
     expect(wrapper.emitted('update:text')).toEqual([['1/x']])
     expect((select.element as HTMLSelectElement).value).toBe('')
   })
+
+  it('opens a syntax help generated from the catalog, listing floor and its spellings', async () => {
+    const wrapper = mount(ExpressionInput, { props: { text: 'x', diagnostics: [] } })
+    expect(wrapper.find('[data-testid="syntax-help"]').exists()).toBe(false)
+    await wrapper.get('button.syntax-toggle').trigger('click')
+    const help = wrapper.get('[data-testid="syntax-help"]')
+    expect(help.text()).toContain('floor')
+    expect(help.text()).toContain('torch.floor')
+    expect(help.text()).toContain('clamp(x,lo,hi)')
+    expect(wrapper.get('button.syntax-toggle').attributes('aria-expanded')).toBe('true')
+  })
 })
