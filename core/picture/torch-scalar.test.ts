@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { torchScalarPrint } from './torch-scalar'
+import { torchElementTexts, torchScalarPrint } from './torch-scalar'
 
 /** str(torch.tensor(v)) from PyTorch 1.13 with torch.set_default_dtype(torch.float64). */
 const PYTORCH_PRINTS: readonly [number, string][] = [
@@ -44,6 +44,38 @@ const PYTORCH_PRINTS: readonly [number, string][] = [
 describe('torchScalarPrint', () => {
   it.each(PYTORCH_PRINTS)('prints %d as PyTorch does: %s', (value, printed) => {
     expect(torchScalarPrint(value)).toBe(printed)
+  })
+})
+
+describe('torchElementTexts', () => {
+  it('writes a vector in one mode, as print(x.grad) of the sum trick', () => {
+    const grad = Array.from({ length: 10 }, (_, i) => 2 * (-10 + (20 * i) / 9))
+    expect(torchElementTexts(grad).slice(0, 2)).toEqual(['-20.0000', '-15.5556'])
+  })
+
+  it.each([
+    [
+      [0, 1, 2],
+      ['0.', '1.', '2.'],
+    ],
+    [
+      [0, 1.5],
+      ['0.0000', '1.5000'],
+    ],
+    [
+      [0, 1e-5],
+      ['0.0000e+00', '1.0000e-05'],
+    ],
+    [
+      [1, 1e5],
+      ['1.0000e+00', '1.0000e+05'],
+    ],
+    [
+      [NaN, 2],
+      ['nan', '2.'],
+    ],
+  ])('writes %j as PyTorch does', (values, texts) => {
+    expect(torchElementTexts(values)).toEqual(texts)
   })
 })
 

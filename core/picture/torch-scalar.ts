@@ -10,19 +10,45 @@
 
 const PRECISION = 4
 
-/** The number inside `tensor(…)`, as PyTorch prints it. */
-export function torchScalarText(value: number): string {
+type Mode = 'integer' | 'fixed' | 'scientific'
+
+/**
+ * _Formatter's choice for a set of values, from its non-zero finite ones: integers print as `4.`, the
+ * rest `{:.4f}`, and either goes scientific when the largest is above 1e8 or over 1000 times the
+ * smallest (and, for non-integers, when the smallest is below 1e-4).
+ */
+function modeOf(values: readonly number[]): Mode {
+  const magnitudes = values.filter((v) => Number.isFinite(v) && v !== 0).map(Math.abs)
+  if (magnitudes.length === 0) return 'integer'
+  const integers = values.every((v) => !Number.isFinite(v) || Number.isInteger(v))
+  const largest = Math.max(...magnitudes)
+  const smallest = Math.min(...magnitudes)
+  const wide = largest / smallest > 1000 || largest > 1e8
+  if (integers) return wide ? 'scientific' : 'integer'
+  return wide || smallest < 1e-4 ? 'scientific' : 'fixed'
+}
+
+function formatIn(mode: Mode, value: number): string {
   if (Number.isNaN(value)) return 'nan'
   if (value === Infinity) return 'inf'
   if (value === -Infinity) return '-inf'
-  if (value === 0) return Object.is(value, -0) ? '-0.' : '0.'
-  const magnitude = Math.abs(value)
-  if (Number.isInteger(value)) {
-    return magnitude > 1e8 ? scientific(value, PRECISION) : `${fixed(value, 0)}.`
-  }
-  return magnitude > 1e8 || magnitude < 1e-4
-    ? scientific(value, PRECISION)
-    : fixed(value, PRECISION)
+  if (mode === 'scientific') return scientific(value, PRECISION)
+  if (mode === 'fixed') return fixed(value, PRECISION)
+  return `${fixed(value, 0)}.`
+}
+
+/** The number inside `tensor(…)`, as PyTorch prints it. */
+export function torchScalarText(value: number): string {
+  return formatIn(modeOf([value]), value)
+}
+
+/**
+ * The elements of a 1-D float64 tensor as print() writes them, without the padding to a common width:
+ * one mode for all (`tensor([-20.0000, -15.5556, …])`), as a table column of the lab shows them.
+ */
+export function torchElementTexts(values: readonly number[]): string[] {
+  const mode = modeOf(values)
+  return values.map((value) => formatIn(mode, value))
 }
 
 /** `print(t)` of a float64 scalar tensor (without a grad_fn): `tensor(0.6650)`. */
@@ -62,6 +88,7 @@ function roundToUnit(digits: string, exponent: number, unit: number): bigint {
 
 /** Python's `'{:.Nf}'.format(value)` for a finite value. */
 function fixed(value: number, decimals: number): string {
+  if (value === 0) return `${Object.is(value, -0) ? '-' : ''}${(0).toFixed(decimals)}`
   const { digits, exponent } = exactDecimal(value)
   const units = roundToUnit(digits, exponent, -decimals)
     .toString()
@@ -73,6 +100,7 @@ function fixed(value: number, decimals: number): string {
 
 /** Python's `'{:.Ne}'.format(value)` for a finite non-zero value: 1.2346e-05, 1.0000e+09. */
 function scientific(value: number, decimals: number): string {
+  if (value === 0) return `${Object.is(value, -0) ? '-' : ''}${(0).toFixed(decimals)}e+00`
   const { digits, exponent } = exactDecimal(value)
   // The leading digit's power of ten, then the rounded significand; rounding up may add a digit (9.99995).
   let lead = digits.length - 1 + exponent
