@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { FakeClient } from '../test-support/fake-client'
-import { useExpressionStore } from './expression'
+import { endsInWordInProgress, useExpressionStore } from './expression'
 import { freshStores } from '../test-support/stores'
 
 let client: FakeClient
@@ -68,5 +68,18 @@ describe('expression store', () => {
       },
     ])
     expect(expression.variables).not.toContain('y')
+  })
+
+  it.each([
+    ['f', true],
+    ['flo', true],
+    ['2x + s', true],
+    ['torch.s', true],
+    ['x', false],
+    ['floor(x)', false],
+    ['x^2', false],
+    ['u*v', false],
+  ])('takes %j as a word still being typed: %s', (text, inProgress) => {
+    expect(endsInWordInProgress(text)).toBe(inProgress)
   })
 })
