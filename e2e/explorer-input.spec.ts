@@ -27,6 +27,7 @@ test.describe('the explorer, tried as a learner would', () => {
     await expect(explorer.values.slope).toHaveText('0')
     await expect(explorer.variables.slider('f')).toHaveCount(0)
     await expect(explorer.values.printed('x')).toHaveText('tensor(0.)')
+    await expect(explorer.page.getByTestId('jump-note')).toContainText('floor jumps')
   })
 
   test('reads f(x) = x^2 as defining f', async ({ explorer }) => {

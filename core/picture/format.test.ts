@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { explainNaN, formatNumber, formatTangent } from './format'
+import { explainNaN, formatNumber, formatTangent, jumpNote } from './format'
 
 describe('formatNumber', () => {
   it('writes numbers as a learner reads them', () => {
@@ -49,5 +49,18 @@ describe('explainNaN', () => {
   it('says in general why PyTorch gives NaN', () => {
     expect(explainNaN('sqrt(x)')).toContain('in PyTorch too')
     expect(explainNaN('sqrt(x)')).not.toContain('cube root')
+  })
+})
+
+describe('jumpNote', () => {
+  it('says what PyTorch gives at the jumps of floor and frac', () => {
+    expect(jumpNote('floor(x) + frac(x)')).toBe(
+      "floor, frac jump: at a jump f′ does not exist, and PyTorch's gradient is the same as next to " +
+        'it (0 for floor, ceil, round, sign and step; 1 for frac).',
+    )
+  })
+
+  it('says nothing for a function without jumps', () => {
+    expect(jumpNote('x^2 + sin(x)')).toBeNull()
   })
 })

@@ -73,3 +73,20 @@ export function explainNaN(expression: string): string {
     'negative base is not real. The real cube root is torch.sign(x) * torch.abs(x) ** (1/3).'
   )
 }
+
+/** The piecewise-constant functions, whose derivative PyTorch sets where the math has none. */
+const PIECEWISE = /\b(floor|ceil|round|sign|sgn|step|heaviside|frac)\s*\(/g
+
+/**
+ * A note for a function with jumps: at a jump f′ does not exist, and PyTorch's gradient is what its
+ * backward gives everywhere (0 for floor, ceil, round, sign and step; 1 for frac).
+ */
+export function jumpNote(expression: string): string | null {
+  const used = [...new Set([...expression.matchAll(PIECEWISE)].map((match) => match[1]))]
+  if (used.length === 0) return null
+  const list = used.join(', ')
+  return (
+    `${list} ${used.length === 1 ? 'jumps' : 'jump'}: at a jump f′ does not exist, and PyTorch's ` +
+    'gradient is the same as next to it (0 for floor, ceil, round, sign and step; 1 for frac).'
+  )
+}
