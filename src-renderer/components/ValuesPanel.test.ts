@@ -53,6 +53,28 @@ describe('ValuesPanel', () => {
     expect(wrapper.emitted('reveal')).toHaveLength(1)
   })
 
+  it('shows beside each value what print() shows in PyTorch', () => {
+    const wrapper = panelFor('u*v + u^2', { x: 2, u: 1, v: 2 }, 'u')
+    expect(wrapper.get('[data-testid="printed-f"]').text()).toBe('tensor(3.)')
+    expect(wrapper.get('[data-testid="printed-u"]').text()).toBe('tensor(4.)')
+  })
+
+  it('marks the values as those of the last valid function while the input is invalid', () => {
+    const request: EvaluateRequest = {
+      expression: 'x^2',
+      point: { x: 2 },
+      wrt: 'x',
+      domain: [-5, 5],
+      samples: 11,
+    }
+    const answer = evaluateKnown(request)
+    if (!answer.ok) throw new Error('the fake core knows this function')
+    const wrapper = mount(ValuesPanel, { props: { result: answer.value, request, stale: 'x^2' } })
+    expect(wrapper.get('[data-testid="stale-notice"]').text()).toBe(
+      'showing x^2 — fix the input to update',
+    )
+  })
+
   it('invites to type a function when there is no result', () => {
     const wrapper = mount(ValuesPanel, { props: { result: null, request: null } })
     expect(wrapper.text()).toContain('Type a function')
