@@ -73,6 +73,25 @@ function containsVariable(node: Node): boolean {
   }
 }
 
+/** `(u*v)` → `u*v`: the span of a parenthesized operand includes its parentheses. */
+function withoutOuterParentheses(text: string): string {
+  let inner = text.trim()
+  while (inner.startsWith('(') && inner.endsWith(')') && closes(inner))
+    inner = inner.slice(1, -1).trim()
+  return inner
+}
+
+/** Whether the first `(` is closed by the last character (not `(a)*(b)`). */
+function closes(text: string): boolean {
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') depth++
+    else if (text[i] === ')') depth--
+    if (depth === 0) return i === text.length - 1
+  }
+  return false
+}
+
 export function buildGraph(request: GraphRequest): Result<GraphResult> {
   const compiled = compileFor(request.expression, request.point)
   if (!compiled.ok) return compiled
@@ -119,7 +138,7 @@ export function buildGraph(request: GraphRequest): Result<GraphResult> {
       }
     }
     const label = source
-      ? request.expression.slice(source.span[0], source.span[1])
+      ? withoutOuterParentheses(request.expression.slice(source.span[0], source.span[1]))
       : `sum(${request.expression.trim()})`
     return {
       ...base,
