@@ -72,7 +72,7 @@ export class WorkerClient<Api extends WorkerApi<Api> = CalculusApi> {
     this.deadlineMs = options.deadlineMs ?? LIMITS.requestDeadlineMs
     this.timers = options.timers ?? defaultTimers
     this.onSpawnError = options.onSpawnError ?? (() => undefined)
-    this.superseding = options.superseding ?? ['evaluate', 'graph']
+    this.superseding = options.superseding ?? ['evaluate']
   }
 
   call<M extends MethodOf<Api>>(

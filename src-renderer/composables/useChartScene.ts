@@ -3,6 +3,7 @@ import type { ChartScene } from '../../core/picture/chart-config'
 import { paletteFor } from '../../core/picture/palette'
 import { sceneFromResult } from '../../core/picture/scene'
 import { useEvaluationStore } from '../stores/evaluation'
+import { useGraphStore } from '../stores/graph'
 import { useThemeStore } from '../stores/theme'
 import { useViewStore } from '../stores/view'
 
@@ -15,16 +16,21 @@ export function useChartScene(): ComputedRef<ChartScene | null> {
   const evaluation = useEvaluationStore()
   const view = useViewStore()
   const theme = useThemeStore()
+  const graph = useGraphStore()
 
   return computed(() => {
     const result = evaluation.result
     const request = evaluation.answered
     if (!result || !request) return null
-    return sceneFromResult(result, request, {
+    const scene = sceneFromResult(result, request, {
       yRange: view.yOverride,
       palette: paletteFor(theme.resolved),
       markers: view.fixedSamples !== null,
       showSecond: view.showSecond,
     })
+    const curve = graph.focusCurve
+    if (!curve || !graph.open) return scene
+    const data = curve.xs.map((x, i) => ({ x, y: curve.ys[i] ?? Number.NaN }))
+    return { ...scene, nodeCurve: { label: curve.label, data } }
   })
 }
