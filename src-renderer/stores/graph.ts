@@ -37,9 +37,11 @@ export const useGraphStore = defineStore('graph', () => {
       ? { expression: expression.validText, point: { ...variables.point } }
       : null,
   )
+  // The slice graph is asked for only when something shows it (a focused node's curve, the sum trick):
+  // while a slider is dragged with neither, the worker has the evaluate and one small graph per frame.
   const sliceRequest = computed<GraphRequest | null>(() => {
     const base = pointRequest.value
-    if (!base) return null
+    if (!base || (!sumTrick.value && hovered.value === null && selected.value === null)) return null
     const samples = view.fixedSamples ?? GRAPH_SLICE_SAMPLES
     return { ...base, slice: { wrt: variables.wrt, domain: [...view.domain], samples } }
   })
