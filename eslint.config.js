@@ -38,6 +38,12 @@ const layerRules = [
     allow: commonCore,
   },
   {
+    layer: 'core/graph/layout.ts',
+    files: ['core/graph/layout.ts'],
+    // The graph's layout (dagre, pure JavaScript): the panel and the CLI's drawings share it.
+    allow: [...commonCore, '@dagrejs/dagre'],
+  },
+  {
     layer: 'core/worker.ts',
     files: ['core/worker.ts'],
     // The worker thread's entry point: it talks to its parent over worker_threads' port.

@@ -23,6 +23,7 @@ import { startCliCore } from './cli/core-client'
 import { serveCliCore } from './cli/core-worker'
 import { exitCodeOf, EXIT } from './cli/exit'
 import { runPlot } from './cli/run-plot'
+import { runGraph } from './cli/run-graph'
 import { formatDiagnostic } from './cli/diagnostics'
 import { HELP } from './cli/help'
 import { encodeNumber, encodeNumbers } from './cli/json'
@@ -84,9 +85,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return command === undefined && !args.options.has('help') ? EXIT.usage : EXIT.ok
   }
   const rest = { ...args, positionals: args.positionals.slice(1) }
-  const run = { grad: runGrad, batch: runBatch, plot: runPlot }[command]
+  const run = { grad: runGrad, batch: runBatch, plot: runPlot, graph: runGraph }[command]
   if (run === undefined) {
-    throw new UsageError(`Unknown command '${command}'. Commands: grad, batch, plot.`)
+    throw new UsageError(`Unknown command '${command}'. Commands: grad, batch, plot, graph.`)
   }
   const core = startCliCore(new URL(import.meta.url), parseTimeout(rest))
   try {

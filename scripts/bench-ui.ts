@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import type { Page } from '@playwright/test'
 import { DesktopApp } from '../e2e/desktop/desktop-app'
+import { GRAPH_EXPRESSION, measureGraphDrag } from './bench-graph'
 import { openWebSession } from './web-session'
 
 /**
@@ -73,9 +74,14 @@ interface DragResult {
 }
 
 /** Loads the explorer LOADS times with `load`, then drags the x slider STEPS steps and times each frame. */
-async function measure(page: Page, load: () => Promise<unknown>): Promise<DragResult> {
+async function measure(
+  page: Page,
+  load: () => Promise<unknown>,
+  slider = 'x',
+  loads = LOADS,
+): Promise<DragResult> {
   const firstCharts: number[] = []
-  for (let i = 0; i < LOADS; i++) {
+  for (let i = 0; i < loads; i++) {
     await load()
     await page.waitForFunction(() => {
       const g = globalThis as unknown as BrowserSide
@@ -91,9 +97,9 @@ async function measure(page: Page, load: () => Promise<unknown>): Promise<DragRe
   }
 
   // Record every input event of the x slider and every chart draw, in page time.
-  await page.evaluate(() => {
+  await page.evaluate((name) => {
     const g = globalThis as unknown as BrowserSide
-    const slider = g.document.querySelector('#slider-x')
+    const slider = g.document.querySelector(`#slider-${name}`)
     const hook = g.__calculusLab
     if (!slider || !hook) throw new Error('the explorer is not on screen')
     const log: BenchLog = { inputs: [], draws: [] }
@@ -104,15 +110,15 @@ async function measure(page: Page, load: () => Promise<unknown>): Promise<DragRe
       true,
     )
     hook.onRender((mark) => log.draws.push(mark))
-  })
+  }, slider)
 
   // A real mouse drag across the slider, one pointer move per step, through Chromium's input pipeline
   // (which delivers pointer moves aligned to animation frames, as with a physical mouse).
-  const track = await page.locator('#slider-x').boundingBox()
-  if (!track) throw new Error('the x slider is not visible')
+  const track = await page.locator(`#slider-${slider}`).boundingBox()
+  if (!track) throw new Error(`the ${slider} slider is not visible`)
   const y = track.y + track.height / 2
   const at = (fraction: number) => track.x + 8 + (track.width - 16) * fraction
-  const startValue = await page.locator('#slider-x').inputValue()
+  const startValue = await page.locator(`#slider-${slider}`).inputValue()
   await page.mouse.move(at((Number(startValue) + 5) / 10), y)
   await page.mouse.down()
   for (let step = 0; step < STEPS; step++) {
@@ -167,6 +173,9 @@ try {
   }
   const webPage = await newPage()
   const webResult = await measure(webPage, () => webPage.goto(web.url))
+  // The graph panel open (web build): the u slider dragged, the graph's numbers timed (bench-graph.ts).
+  const graphResult = await measureGraphDrag(webPage)
+  const graphChart = await measure(webPage, async () => undefined, 'u', 1)
   await webPage.context().close()
   const desktopPage = await newPage()
   await desktop.open(desktopPage)
@@ -200,6 +209,28 @@ try {
     [`input events in the ${STEPS}-step drag`, ...both((r) => String(r.inputs)), ''],
     ['chart draws during the drag', ...both((r) => String(r.draws)), ''],
     ['frames missed (input not drawn within 16.7 ms)', ...both((r) => String(r.missed)), '0'],
+    [`graph panel open on ${GRAPH_EXPRESSION}, u dragged:`, '', '', ''],
+    [
+      '  slider input → graph numbers updated, p50',
+      ms(percentile(graphResult.latencies, 0.5)),
+      '',
+      '',
+    ],
+    [
+      '  slider input → graph numbers updated, p95',
+      ms(percentile(graphResult.latencies, 0.95)),
+      '',
+      '≤ 16.7 ms',
+    ],
+    ['  frames missed by the graph', String(graphResult.missed), '', '0'],
+    ['  layouts during the drag', String(graphResult.layouts - 1), '', '0'],
+    [
+      '  slider input → chart drawn, p95 (graph open)',
+      ms(percentile(graphChart.latencies, 0.95)),
+      '',
+      '≤ 16.7 ms',
+    ],
+    ['  frames missed by the chart (graph open)', String(graphChart.missed), '', '0'],
     ['JS bundle, gzipped (all chunks)', kb(total.gzip), '', ''],
     ...sizes.map((size): [string, string, string, string] => [
       `  ${size.file}`,

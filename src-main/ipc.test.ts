@@ -63,6 +63,7 @@ describe('registerIpcHandlers', () => {
     expect([...fake.state.handlers.keys()]).toEqual([
       'calculus:evaluate',
       'calculus:analyze',
+      'calculus:graph',
       'calculus:savePng',
       'calculus:openPng',
     ])
@@ -77,6 +78,17 @@ describe('registerIpcHandlers', () => {
     expect(await invoke('calculus:analyze', { expression: 'sin(x)' })).toEqual(
       ok({ answered: 'analyze' }),
     )
+  })
+
+  it('passes a valid graph to the core and refuses one with too many slice samples', async () => {
+    const request = { expression: 'u*v + u^2', point: { u: 1, v: 2 } }
+    expect(await invoke('calculus:graph', request)).toEqual(ok({ answered: 'graph' }))
+    const tooMany = { ...request, slice: { wrt: 'u', domain: [0, 1], samples: 100_000 } }
+    expect(await invoke('calculus:graph', tooMany)).toMatchObject({
+      ok: false,
+      diagnostics: [{ code: 'invalid-request' }],
+    })
+    expect(services.calls).toEqual([['core', 'graph', request, ours.id]])
   })
 
   it.each([

@@ -9,7 +9,11 @@ import {
 } from '../core/protocol/desktop'
 import { MESSAGES, requestDiagnostic } from '../core/protocol/diagnostics'
 import { fail, type Result } from '../core/protocol/result'
-import { validateAnalyzeRequest, validateEvaluateRequest } from '../core/protocol/validate'
+import {
+  validateAnalyzeRequest,
+  validateEvaluateRequest,
+  validateGraphRequest,
+} from '../core/protocol/validate'
 import type { Owner } from './core-host'
 import { validateSavePngRequest } from './png-payload'
 
@@ -40,6 +44,7 @@ const refuse = (field: string, what: string): Result<never> =>
 const ARITY: { [M in InvokeMethod]: Parameters<DesktopApi[M]>['length'] } = {
   evaluate: 1,
   analyze: 1,
+  graph: 1,
   savePng: 1,
   openPng: 0,
 }
@@ -53,6 +58,10 @@ function handlersFor(services: IpcServices): Record<InvokeMethod, Handler> {
     analyze: async (event, [payload]) => {
       const request = validateAnalyzeRequest(payload)
       return request.ok ? services.core.call('analyze', request.value, event.sender.id) : request
+    },
+    graph: async (event, [payload]) => {
+      const request = validateGraphRequest(payload)
+      return request.ok ? services.core.call('graph', request.value, event.sender.id) : request
     },
     savePng: async (event, [payload]) => {
       const request = validateSavePngRequest(payload)

@@ -21,13 +21,40 @@ export interface GradOptions {
   allowUnused?: boolean
 }
 
+/** What reached one input at one step of the backward pass. */
+export interface BackwardFlow {
+  /** The input's position among the node's inputs. */
+  readonly index: number
+  readonly input: Tensor
+  /** The node's vector-Jacobian product for this input, brought to the input's shape. */
+  readonly share: Tensor
+  /** What the input had received from the steps before, if anything: the share is added to it. */
+  readonly before: Tensor | null
+  /** What the input holds after this step. */
+  readonly total: Tensor
+}
+
+/** One node run by the backward pass, as the engine runs it (reverse topological order). */
+export interface BackwardStep {
+  /** The tensor whose `gradFn` ran. */
+  readonly output: Tensor
+  readonly node: GradFn
+  /** ∂L/∂output, the gradient the node received. */
+  readonly upstream: Tensor
+  readonly flows: readonly BackwardFlow[]
+}
+
+/** Called once per node the pass runs, right after it ran: for showing the pass, never for changing it. */
+export type BackwardObserver = (step: BackwardStep) => void
+
 interface PassOptions {
   retainGraph: boolean
   createGraph: boolean
+  onStep?: BackwardObserver | undefined
 }
 
 /** Every tensor the output depends on through tensors that require grad; inputs before their users. */
-function topologicalOrder(root: Tensor): Tensor[] {
+export function topologicalOrder(root: Tensor): Tensor[] {
   const order: Tensor[] = []
   const visited = new Set<Tensor>([root])
   // An explicit stack of (tensor, next input to visit): deep graphs must not overflow the call stack.
@@ -66,7 +93,7 @@ function run(
   root: Tensor,
   seed: Tensor,
   isTarget: (tensor: Tensor) => boolean,
-  { retainGraph, createGraph }: PassOptions,
+  { retainGraph, createGraph, onStep }: PassOptions,
 ): Map<Tensor, Tensor> {
   const order = topologicalOrder(root)
   const leadsToTarget = new Set<Tensor>()
@@ -85,15 +112,19 @@ function run(
       const gradient = gradients.get(tensor)
       if (node === null || gradient === undefined) continue
       if (!node.inputs.some((input) => leadsToTarget.has(input))) continue
+      const flows: BackwardFlow[] = []
       node.inputs.forEach((input, index) => {
         if (!leadsToTarget.has(input) || !node.isDifferentiable(index)) return
         const share = node.backward(index, gradient)
         if (share === null) return
         const shaped = toShape(share, input.shape)
         const sofar = gradients.get(input)
-        gradients.set(input, sofar === undefined ? shaped : add(sofar, shaped))
+        const total = sofar === undefined ? shaped : add(sofar, shaped)
+        gradients.set(input, total)
+        if (onStep) flows.push({ index, input, share: shaped, before: sofar ?? null, total })
       })
       executed.push(node)
+      onStep?.({ output: tensor, node, upstream: gradient, flows })
     }
   })
   if (!retainGraph) for (const node of executed) node.release()
@@ -142,7 +173,11 @@ export function backward(output: Tensor, options: BackwardOptions = {}): void {
   if (!output.requiresGrad) throw new Error(MESSAGES.outputWithoutGrad)
   const createGraph = options.createGraph ?? false
   const retainGraph = options.retainGraph ?? createGraph
-  const gradients = run(output, seed, receivesGrad, { retainGraph, createGraph })
+  const gradients = run(output, seed, receivesGrad, {
+    retainGraph,
+    createGraph,
+    onStep: options.onStep,
+  })
   for (const [tensor, gradient] of gradients) {
     if (receivesGrad(tensor)) accumulate(tensor, gradient, createGraph)
   }

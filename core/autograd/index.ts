@@ -5,7 +5,15 @@
  */
 export { Tensor, type BackwardOptions } from './tensor'
 export { tensor, full, zeros, ones, linspace, type LeafOptions } from './factories'
-export { backward, grad, type GradOptions } from './engine'
+export {
+  backward,
+  grad,
+  topologicalOrder,
+  type GradOptions,
+  type BackwardObserver,
+  type BackwardStep,
+  type BackwardFlow,
+} from './engine'
 export { noGrad, enableGrad, isGradEnabled } from './grad-mode'
 export { GradFn, type BackwardFn, type SavedValues } from './grad-fn'
 export {

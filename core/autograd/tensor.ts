@@ -1,4 +1,4 @@
-import { backward } from './engine'
+import { backward, type BackwardObserver } from './engine'
 import type { GradFn } from './grad-fn'
 import { MESSAGES, itemOfManyMessage } from './messages'
 import { formatShape, numel, type Shape } from './shape'
@@ -10,6 +10,8 @@ export interface BackwardOptions {
   retainGraph?: boolean
   /** Record the backward pass itself, so the gradients it produces can be differentiated again. */
   createGraph?: boolean
+  /** Told of every node the pass runs, in the engine's order (the graph panel's backward stepper). */
+  onStep?: BackwardObserver
 }
 
 /**

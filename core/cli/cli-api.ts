@@ -1,5 +1,5 @@
 import type { PlotSession } from '../png/session'
-import type { GradientRequest, GradientResult } from '../protocol/api'
+import type { GradientRequest, GradientResult, GraphRequest } from '../protocol/api'
 import type { Result } from '../protocol/result'
 import type { PlotBackground } from './plot'
 
@@ -19,7 +19,20 @@ export interface PlotRequest {
 export type RenderedPlot =
   { kind: 'png'; bytes: Uint8Array } | { kind: 'no-canvas'; reason: string }
 
+export interface DrawGraphRequest {
+  graph: GraphRequest
+  format: 'text' | 'json' | 'dot' | 'svg' | 'png'
+  theme: 'light' | 'dark'
+}
+
+/** The graph in the format asked: text (text, JSON, DOT, SVG), a PNG, or why no PNG could be drawn. */
+export type DrawnGraph =
+  | { kind: 'text'; text: string }
+  | { kind: 'png'; bytes: Uint8Array; width: number; height: number }
+  | { kind: 'no-canvas'; reason: string }
+
 export interface CliCoreApi {
+  graph(request: DrawGraphRequest): Promise<Result<DrawnGraph>>
   gradient(request: GradientRequest): Promise<Result<GradientResult>>
   plot(request: PlotRequest): Promise<Result<RenderedPlot>>
 }

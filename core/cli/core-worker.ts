@@ -1,7 +1,12 @@
 import { gradientAt } from '../evaluate/service'
 import { MESSAGES, requestDiagnostic } from '../protocol/diagnostics'
 import { fail, ok, type Result } from '../protocol/result'
-import type { CliCoreApi, PlotRequest, RenderedPlot } from './cli-api'
+import { buildGraph } from '../graph/build'
+import { layoutGraph } from '../graph/layout'
+import { graphSvg } from '../graph/svg'
+import type { CliCoreApi, DrawGraphRequest, DrawnGraph, PlotRequest, RenderedPlot } from './cli-api'
+import { graphAsText } from './graph'
+import type * as GraphRender from './graph-render'
 import type * as PlotRender from './plot-render'
 
 /** The calls of a worker_threads parentPort the server uses. */
@@ -22,13 +27,35 @@ async function plot(request: PlotRequest): Promise<Result<RenderedPlot>> {
   return png.ok ? ok({ kind: 'png', bytes: png.value }) : png
 }
 
+async function graph(request: DrawGraphRequest): Promise<Result<DrawnGraph>> {
+  const built = buildGraph(request.graph)
+  if (!built.ok) return built
+  const { format } = request
+  if (format === 'text' || format === 'json' || format === 'dot') {
+    return ok({ kind: 'text', text: graphAsText(built.value, format) })
+  }
+  const layout = layoutGraph(built.value)
+  const svg = graphSvg(built.value, layout, { theme: request.theme })
+  if (format === 'svg') return ok({ kind: 'text', text: svg })
+  let renderer: typeof GraphRender
+  try {
+    renderer = await import('./graph-render')
+  } catch (error) {
+    return ok({ kind: 'no-canvas', reason: String(error) })
+  }
+  const bytes = await renderer.rasterizeSvg(svg, layout.width, layout.height)
+  const scale = renderer.GRAPH_PNG_SCALE
+  return ok({ kind: 'png', bytes, width: layout.width * scale, height: layout.height * scale })
+}
+
 const HANDLERS: CliCoreApi = {
   gradient: async (request) => gradientAt(request),
   plot,
+  graph,
 }
 
 function handlerOf(method: unknown): ((params: unknown) => Promise<Result<unknown>>) | null {
-  if (method !== 'gradient' && method !== 'plot') return null
+  if (method !== 'gradient' && method !== 'plot' && method !== 'graph') return null
   return HANDLERS[method] as (params: unknown) => Promise<Result<unknown>>
 }
 

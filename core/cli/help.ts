@@ -29,6 +29,9 @@ Usage
   calculus-lab plot "<expr>" --at x=2 --out plot.png [--wrt x] [--from -5] [--to 5]
                     [--scale 1|2|3] [--background white|transparent|dark] [--samples n]
                     [--timeout s]
+  calculus-lab graph "<expr>" --at x=2 [--json | --dot | --out graph.svg|graph.png]
+                    [--background light|dark] [--samples n [--wrt x] [--from -5] [--to 5]]
+                    [--timeout s]
   calculus-lab --help | --version
 
 grad    Prints f and every partial derivative at the point, as PyTorch's .grad would
@@ -56,6 +59,20 @@ plot    Draws f, f′, the tangent and the point as the app's chart, 800 × 480 
           --background  white (default), transparent, or dark (the dark theme)
           --samples     a fixed number of samples, drawn as points (e.g. 10, as linspace;
                         ${LIMITS.minSamples} to ${LIMITS.maxPointSamples})
+graph   Prints the computation graph PyTorch records for f at the point: one node per op,
+        named by its grad_fn (PowBackward0, MulBackward0…), the leaves as AccumulateGrad, each
+        with its data and its gradient ∂f/∂node; then the backward pass step by step in the
+        order PyTorch's engine runs it: upstream gradient × local derivative = what flows to
+        each input, and where a value feeds two ops, how the two shares are added.
+          --at          the point (every variable of the function)
+          --json        the graph as JSON: nodes (id, name, label, spans, value, gradient,
+                        inputs) and steps (node, upstream, flows: local, share, before, total)
+          --dot         Graphviz DOT in torchviz's style (dot -Tsvg graph.dot > graph.svg)
+          --out         draw it, left to right as the app's graph panel: .svg or .png
+          --background  light (default) or dark, for --out
+          --samples     the lab's sum trick: --wrt becomes linspace(--from, --to, n) and the
+                        graph ends in SumBackward0; every node holds a vector
+                        (${LIMITS.minSamples} to ${LIMITS.maxGraphSamples})
 
 Every command
           --timeout     how long one computation (a grad, a batch line, a plot) may run,
@@ -75,9 +92,9 @@ ${FUNCTION_LIST}
 
 Exit codes
   0  success
-  1  the expression has errors (grad, plot), printed with the offending characters underlined
+  1  the expression has errors (grad, plot, graph), printed with the offending characters underlined
   2  usage error (unknown command or option, malformed --at, bad plot options; nothing is written)
-  3  plot cannot draw: the package @napi-rs/canvas is not installed
+  3  plot or graph --out *.png cannot draw: the package @napi-rs/canvas is not installed
   4  the computation ran past --timeout and was stopped (grad, plot)
   70 internal error (a bug in calculus-lab: please report it)
 `

@@ -15,7 +15,7 @@ function printDiagnostics(diagnostics: Diagnostic[], expression: string): void {
 }
 
 /** The file's folder must exist and the name must not be a folder: checked before any drawing. */
-async function checkTarget(path: string): Promise<void> {
+export async function checkTarget(path: string): Promise<void> {
   const folder = dirname(path)
   const folderStat = await stat(folder).catch(() => null)
   if (!folderStat?.isDirectory())

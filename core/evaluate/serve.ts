@@ -1,7 +1,12 @@
 import { CORE_METHODS, type CoreMethod, type WorkerResponse } from '../protocol/api'
 import { MESSAGES, requestDiagnostic } from '../protocol/diagnostics'
 import { fail, type Result } from '../protocol/result'
-import { validateAnalyzeRequest, validateEvaluateRequest } from '../protocol/validate'
+import {
+  validateAnalyzeRequest,
+  validateEvaluateRequest,
+  validateGraphRequest,
+} from '../protocol/validate'
+import { buildGraph } from '../graph/build'
 import { analyze, evaluate } from './service'
 
 /**
@@ -25,6 +30,10 @@ const HANDLERS: Record<CoreMethod, Handler> = {
   analyze: (params) => {
     const request = validateAnalyzeRequest(params)
     return request.ok ? analyze(request.value) : request
+  },
+  graph: (params) => {
+    const request = validateGraphRequest(params)
+    return request.ok ? buildGraph(request.value) : request
   },
 }
 

@@ -49,7 +49,10 @@ function missingVariables(
     })
 }
 
-function compileFor(expression: string, point: Record<string, number>): Result<CompiledExpression> {
+export function compileFor(
+  expression: string,
+  point: Record<string, number>,
+): Result<CompiledExpression> {
   const compilation = compile(expression)
   if (!compilation.ok) return fail(...compilation.diagnostics)
   const missing = missingVariables(compilation.compiled, point)

@@ -18,10 +18,12 @@ export interface ChartScene {
   palette: ChartPalette
   /** Draw each sample as a point (a lab step's few linspace samples), not only the line through them. */
   markers?: boolean
+  /** A graph node's value along the slice (the graph panel's focused node), drawn as a thin curve. */
+  nodeCurve?: { label: string; data: PlotPoint[] } | null
 }
 
 /** Dataset order is fixed so updates can address them by index. */
-export const DATASET = { f: 0, df: 1, tangent: 2, point: 3, d2f: 4 } as const
+export const DATASET = { f: 0, df: 1, tangent: 2, point: 3, d2f: 4, node: 5 } as const
 
 type LineDataset = ChartDataset<'line', PlotPoint[]>
 
@@ -73,6 +75,16 @@ function datasets(scene: ChartScene): LineDataset[] {
     {
       ...curve(name.d2f, palette.d2f, plotted.d2f ?? [], 1.75),
       hidden: !scene.showSecond,
+    },
+    {
+      ...curve(
+        scene.nodeCurve?.label ?? 'graph node',
+        palette.point,
+        scene.nodeCurve?.data ?? [],
+        1.25,
+      ),
+      borderDash: [3, 3],
+      hidden: !scene.nodeCurve,
     },
   ]
 }
@@ -126,7 +138,11 @@ export function createChartConfig(scene: ChartScene): ChartConfiguration<'line',
             color: palette.text,
             usePointStyle: true,
             boxHeight: 8,
-            filter: (item) => !(item.datasetIndex === DATASET.d2f && item.hidden),
+            filter: (item) =>
+              !(
+                (item.datasetIndex === DATASET.d2f || item.datasetIndex === DATASET.node) &&
+                item.hidden
+              ),
           },
           // The toggles outside the chart own what is shown; clicking a legend entry must not desync them.
           onClick: () => undefined,
@@ -156,7 +172,7 @@ export function styleKey(scene: ChartScene): string {
  * the caller can redraw with `update('none')`.
  */
 export function applyScene(chart: Chart<'line', PlotPoint[]>, scene: ChartScene): void {
-  const [f, df, tangent, point, d2f] = chart.data.datasets
+  const [f, df, tangent, point, d2f, node] = chart.data.datasets
   if (f) f.data = scene.plotted.f
   if (df) df.data = scene.plotted.df
   if (tangent) tangent.data = scene.tangent
@@ -164,6 +180,11 @@ export function applyScene(chart: Chart<'line', PlotPoint[]>, scene: ChartScene)
   if (d2f) {
     d2f.data = scene.plotted.d2f ?? []
     d2f.hidden = !scene.showSecond
+  }
+  if (node) {
+    node.data = scene.nodeCurve?.data ?? []
+    node.label = scene.nodeCurve?.label ?? 'graph node'
+    node.hidden = !scene.nodeCurve
   }
   const { x, y } = chart.options.scales ?? {}
   if (x) [x.min, x.max] = scene.xDomain

@@ -83,7 +83,10 @@ describe('the still chart configuration', () => {
       'tangent at the point',
       'the point',
       'f″(x)',
+      // The graph panel's node curve: hidden, as no node is focused.
+      'graph node',
     ])
+    expect(config.data.datasets[5]?.hidden).toBe(true)
     // Sampled steps keep their points in the image too.
     expect(config.data.datasets[0]?.pointRadius).toBe(3.5)
   })

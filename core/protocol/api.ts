@@ -68,14 +68,88 @@ export interface GradientResult {
   gradient: Record<Variable, number>
 }
 
+/**
+ * The computation graph autograd records for an expression at a point. With `slice`, the lab's sum trick:
+ * `slice.wrt` becomes `linspace(domain[0], domain[1], samples)` and the graph ends in `sum`, so every
+ * node holds a vector and the leaf's gradient is f′ at each sample.
+ */
+export interface GraphRequest {
+  expression: string
+  point: Record<Variable, number>
+  slice?: GraphSlice
+}
+export interface GraphSlice {
+  wrt: Variable
+  domain: [number, number]
+  /** LIMITS.minSamples … LIMITS.maxGraphSamples. */
+  samples: number
+}
+
+/** One node of the graph: a leaf (PyTorch's `AccumulateGrad`) or a recorded op (its grad_fn). */
+export interface GraphNode {
+  /** Its index in `nodes`, which are in forward order: every node after its inputs. */
+  id: number
+  kind: 'leaf' | 'op'
+  /** PyTorch's name: `AccumulateGrad` for a leaf, the grad_fn's class otherwise (`PowBackward0`). */
+  name: string
+  /** The variable for a leaf; the source text of the op's sub-expression otherwise. */
+  label: string
+  /** Where it is in the expression: every occurrence of a leaf's variable, the op's sub-expression. */
+  spans: [number, number][]
+  /** The Python numbers folded into the op, as written (`2` in `x^2`). */
+  constants: string[]
+  /** [] for a scalar, [n] for a vector. */
+  shape: number[]
+  /** The forward value (`.data`), flattened. */
+  value: number[]
+  /** ∂f/∂(this node's output) after the backward pass, flattened. */
+  gradient: number[]
+  /** The node's inputs that require grad (its edges), by id, in the op's argument order. */
+  inputs: number[]
+}
+
+/** What one node passed to one input: upstream × local = share; shares meeting at a node are added. */
+export interface GraphFlow {
+  input: number
+  /** ∂(node output)/∂input, elementwise, in the node output's shape. */
+  local: number[]
+  /** upstream × local, brought to the input's shape (summed over a broadcast). */
+  share: number[]
+  /** What the input had already received from earlier steps; null on the first contribution. */
+  before: number[] | null
+  /** before + share: what the input holds after this step. */
+  total: number[]
+}
+
+/** One node run by the backward pass, in the engine's order (reverse topological). */
+export interface GraphStep {
+  node: number
+  /** ∂f/∂(node output), the gradient the node received. */
+  upstream: number[]
+  flows: GraphFlow[]
+}
+
+export interface GraphResult {
+  variables: Variable[]
+  nodes: GraphNode[]
+  /** The node whose output is f (or sum(f) with a slice); null when f requires no grad (no variable). */
+  output: number | null
+  steps: GraphStep[]
+}
+
 /** The core's API: what the worker serves, and what the renderer's client calls. */
 export interface CalculusApi {
   evaluate(request: EvaluateRequest): Promise<Result<EvaluateResult>>
   analyze(request: AnalyzeRequest): Promise<Result<AnalyzeResult>>
+  graph(request: GraphRequest): Promise<Result<GraphResult>>
 }
 
 export type CoreMethod = keyof CalculusApi
-export const CORE_METHODS = ['evaluate', 'analyze'] as const satisfies readonly CoreMethod[]
+export const CORE_METHODS = [
+  'evaluate',
+  'analyze',
+  'graph',
+] as const satisfies readonly CoreMethod[]
 
 export type RequestOf<M extends CoreMethod> = Parameters<CalculusApi[M]>[0]
 export type ResponseOf<M extends CoreMethod> = Awaited<ReturnType<CalculusApi[M]>>

@@ -40,6 +40,7 @@ export interface DesktopApi extends CalculusApi {
 export const INVOKE_METHODS = [
   'evaluate',
   'analyze',
+  'graph',
   'savePng',
   'openPng',
 ] as const satisfies readonly Exclude<keyof DesktopApi, 'onMenu'>[]

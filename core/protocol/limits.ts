@@ -9,6 +9,11 @@ export const LIMITS = {
   maxSamples: 200_000,
   /** Most samples the CLI's `plot --samples` draws as separate points (the lab's linspace). */
   maxPointSamples: 10_000,
+  /**
+   * Most samples of a graph's slice (the sum trick): every node and every backward step carries a vector
+   * of this length, and the panel draws each as a sparkline.
+   */
+  maxGraphSamples: 1001,
   /** Most variables one request may carry in `point`. */
   maxVariables: 52,
   /** Longest formula sent for display; a longer one (x^x^x… differentiated) is replaced by a note. */

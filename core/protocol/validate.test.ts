@@ -13,6 +13,7 @@ import {
   validateAnalyzeRequest,
   validateEvaluateRequest,
   validateGradientRequest,
+  validateGraphRequest,
 } from './validate'
 import type { Result } from './result'
 
@@ -192,11 +193,45 @@ describe('validateGradientRequest', () => {
   })
 })
 
+describe('validateGraphRequest', () => {
+  const slice = { wrt: 'x', domain: [-1, 1], samples: 5 }
+  it('accepts a point, with or without a slice', () => {
+    expect(validateGraphRequest({ expression: 'x^2', point: { x: 2 } })).toEqual({
+      ok: true,
+      value: { expression: 'x^2', point: { x: 2 } },
+    })
+    expect(validateGraphRequest({ expression: 'x^2', point: { x: 2 }, slice })).toEqual({
+      ok: true,
+      value: { expression: 'x^2', point: { x: 2 }, slice },
+    })
+  })
+  it('refuses a slice past maxGraphSamples, a bad domain and unknown slice fields', () => {
+    const request = {
+      expression: 'x',
+      point: { x: 0 },
+      slice: { wrt: 'e', domain: [1, 0], samples: LIMITS.maxGraphSamples + 1, extra: 1 },
+    }
+    expect(messages(validateGraphRequest(request))).toEqual([
+      "Invalid request: 'slice.extra' is not a known field.",
+      "Invalid request: 'slice.wrt' must be a single-letter variable name other than e.",
+      "Invalid request: 'domain' must have min < max.",
+      `Invalid request: 'slice.samples' must be a whole number from 2 to ${LIMITS.maxGraphSamples}.`,
+    ])
+    expect(messages(validateGraphRequest({ expression: 'x', point: { x: 0 }, slice: 3 }))).toEqual([
+      "Invalid request: 'slice' must be an object with wrt, domain and samples.",
+    ])
+  })
+})
+
 describe('hostile requests', () => {
   const validators = {
     validateEvaluateRequest: [validateEvaluateRequest, valid],
     validateAnalyzeRequest: [validateAnalyzeRequest, { expression: 'x^2' }],
     validateGradientRequest: [validateGradientRequest, { expression: 'x^2', point: { x: 2 } }],
+    validateGraphRequest: [
+      validateGraphRequest,
+      { expression: 'x^2', point: { x: 2 }, slice: { wrt: 'x', domain: [-1, 1], samples: 5 } },
+    ],
   } as const
 
   /** Refused with diagnostics (never a throw), each message short, and quickly. */

@@ -1,4 +1,10 @@
-import type { AnalyzeRequest, EvaluateRequest, GradientRequest } from './api'
+import type {
+  AnalyzeRequest,
+  EvaluateRequest,
+  GradientRequest,
+  GraphRequest,
+  GraphSlice,
+} from './api'
 import { MESSAGES, requestDiagnostic, type Diagnostic } from './diagnostics'
 import {
   boundedArray,
@@ -150,4 +156,52 @@ export function validateGradientRequest(value: unknown): Result<GradientRequest>
   const point = checkPoint(fields.value.point, out)
   if (out.length > 0 || !point) return failAll(out)
   return ok({ expression: fields.value.expression as string, point })
+}
+
+function checkSlice(value: unknown, out: Diagnostic[]): GraphSlice | null {
+  if (!isPlainRecord(value)) {
+    out.push(problem('slice', 'must be an object with wrt, domain and samples'))
+    return null
+  }
+  const fields = ownFields(value, LIMITS.maxFields)
+  if (!fields.ok) {
+    out.push(problem('slice', fields.problem))
+    return null
+  }
+  const before = out.length
+  for (const key of Object.keys(fields.value)) {
+    if (!['wrt', 'domain', 'samples'].includes(key))
+      out.push(problem(`slice.${displayKey(key)}`, 'is not a known field'))
+  }
+  const { wrt, domain, samples } = fields.value
+  if (typeof wrt !== 'string' || !isVariableName(wrt))
+    out.push(problem('slice.wrt', 'must be a single-letter variable name other than e'))
+  const checkedDomain = checkDomain(domain, out)
+  if (
+    !Number.isSafeInteger(samples) ||
+    (samples as number) < LIMITS.minSamples ||
+    (samples as number) > LIMITS.maxGraphSamples
+  )
+    out.push(
+      problem(
+        'slice.samples',
+        `must be a whole number from ${LIMITS.minSamples} to ${LIMITS.maxGraphSamples}`,
+      ),
+    )
+  if (out.length > before || !checkedDomain) return null
+  return { wrt: wrt as string, domain: checkedDomain, samples: samples as number }
+}
+
+export function validateGraphRequest(value: unknown): Result<GraphRequest> {
+  const out: Diagnostic[] = []
+  const fields = requestFields(value, ['expression', 'point', 'slice'], out)
+  if (!fields.ok) return fields
+  const { expression, point, slice } = fields.value
+  checkExpression(expression, out)
+  const checkedPoint = checkPoint(point, out)
+  const checkedSlice = slice === undefined ? undefined : checkSlice(slice, out)
+  if (out.length > 0 || !checkedPoint || checkedSlice === null) return failAll(out)
+  const request: GraphRequest = { expression: expression as string, point: checkedPoint }
+  if (checkedSlice) request.slice = checkedSlice
+  return ok(request)
 }

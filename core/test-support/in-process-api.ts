@@ -13,4 +13,5 @@ function answer<M extends CoreMethod>(method: M) {
 export const inProcessApi: CalculusApi = {
   evaluate: answer('evaluate'),
   analyze: answer('analyze'),
+  graph: answer('graph'),
 }

@@ -74,6 +74,29 @@ export function evaluateRequestRule(value: unknown): { rule: string; tag: string
   return domainRule(value.domain)
 }
 
+/** Why a graph request breaks the contract, or null (its slice is the evaluate's wrt, domain, samples). */
+export function graphRequestRule(value: unknown): string | null {
+  if (!plainObject(value)) return 'request is not an object'
+  const simple =
+    onlyFields(value, ['expression', 'point', 'slice']) ??
+    expressionRule(value.expression) ??
+    pointRule(value.point)
+  if (simple || value.slice === undefined) return simple
+  const slice = value.slice
+  if (!plainObject(slice)) return 'slice is not an object'
+  if (typeof slice.wrt !== 'string' || !VARIABLE.test(slice.wrt))
+    return 'slice.wrt is not a variable'
+  const samples = slice.samples
+  if (!Number.isSafeInteger(samples) || (samples as number) > LIMITS.maxGraphSamples)
+    return 'slice.samples out of range'
+  return (
+    onlyFields(slice, ['wrt', 'domain', 'samples']) ??
+    samplesRule(samples) ??
+    domainRule(slice.domain)?.rule ??
+    null
+  )
+}
+
 export function analyzeRequestRule(value: unknown): string | null {
   if (!plainObject(value)) return 'request is not an object'
   return onlyFields(value, ['expression']) ?? expressionRule(value.expression)

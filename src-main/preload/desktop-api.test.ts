@@ -37,6 +37,7 @@ describe('createDesktopApi', () => {
     }
     expect(await exposed.evaluate(request)).toEqual(ok('evaluate'))
     expect(await exposed.analyze({ expression: 'x' })).toEqual(ok('analyze'))
+    expect(await exposed.graph({ expression: 'x', point: { x: 1 } })).toEqual(ok('graph'))
     expect(await exposed.savePng({ bytes: new Uint8Array(1), suggestedName: 'a' })).toEqual(
       ok('savePng'),
     )
@@ -44,6 +45,7 @@ describe('createDesktopApi', () => {
     expect(seen).toEqual([
       ['evaluate', request],
       ['analyze', { expression: 'x' }],
+      ['graph', { expression: 'x', point: { x: 1 } }],
       ['savePng', { bytes: new Uint8Array(1), suggestedName: 'a' }],
       ['openPng'],
     ])

@@ -21,6 +21,7 @@ export function createDesktopApi(ipc: RendererIpc): DesktopApi {
   return {
     evaluate: (request) => ipc.invoke(channelOf('evaluate'), request),
     analyze: (request) => ipc.invoke(channelOf('analyze'), request),
+    graph: (request) => ipc.invoke(channelOf('graph'), request),
     savePng: (request) => ipc.invoke(channelOf('savePng'), request),
     openPng: () => ipc.invoke(channelOf('openPng')),
     onMenu: (listener) => {

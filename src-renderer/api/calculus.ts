@@ -31,7 +31,7 @@ function bridgeClient(bridge: CalculusApi): CalculusApi {
         ) as ResponseOf<M>
       }
     }
-  return { evaluate: guarded('evaluate'), analyze: guarded('analyze') }
+  return { evaluate: guarded('evaluate'), analyze: guarded('analyze'), graph: guarded('graph') }
 }
 
 export function createCalculusClient(): CalculusApi {

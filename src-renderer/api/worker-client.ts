@@ -44,6 +44,7 @@ export function createWorkerClient(
   return {
     evaluate: (request) => client.call('evaluate', request),
     analyze: (request) => client.call('analyze', request),
+    graph: (request) => client.call('graph', request),
     dispose: () => client.shutdown(),
   }
 }

@@ -4,6 +4,7 @@ import { paletteFor } from '../../core/picture/palette'
 import { sceneFromResult } from '../../core/picture/scene'
 import { useEvaluationStore } from '../stores/evaluation'
 import { useLabPracticeStore } from '../stores/lab-practice'
+import { useGraphStore } from '../stores/graph'
 import { useThemeStore } from '../stores/theme'
 import { useViewStore } from '../stores/view'
 
@@ -17,6 +18,7 @@ export function useChartScene(): ComputedRef<ChartScene | null> {
   const view = useViewStore()
   const theme = useThemeStore()
   const practice = useLabPracticeStore()
+  const graph = useGraphStore()
 
   return computed(() => {
     const result = evaluation.result
@@ -29,7 +31,12 @@ export function useChartScene(): ComputedRef<ChartScene | null> {
       showSecond: view.showSecond,
     })
     // An open practice question asks for the slope: the curve of f′ and the tangent would give it away.
-    if (!practice.hides(request.expression)) return scene
-    return { ...scene, plotted: { ...scene.plotted, df: [] }, tangent: [] }
+    const shown = practice.hides(request.expression)
+      ? { ...scene, plotted: { ...scene.plotted, df: [] }, tangent: [] }
+      : scene
+    const curve = graph.focusCurve
+    if (!curve || !graph.open) return shown
+    const data = curve.xs.map((x, i) => ({ x, y: curve.ys[i] ?? Number.NaN }))
+    return { ...shown, nodeCurve: { label: curve.label, data } }
   })
 }

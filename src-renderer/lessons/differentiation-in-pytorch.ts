@@ -27,6 +27,7 @@ y = x ** 2
 y.backward()
 print(y)        # tensor(4., grad_fn=<PowBackward0>)
 print(x.grad)   # tensor(4.)`,
+      graph: { plot: 0 },
       plots: [
         {
           label: 'Show me',
@@ -59,6 +60,7 @@ y = x ** 2 + 2 * x + 1
 y.backward()
 print(y)        # tensor(9., grad_fn=<AddBackward0>)
 print(x.grad)   # tensor(6.)`,
+      graph: { plot: 0 },
       plots: [
         {
           label: 'Show me',
@@ -134,6 +136,7 @@ f.backward()
 print(f)        # tensor(3., grad_fn=<AddBackward0>)
 print(u.grad)   # tensor(4.)
 print(v.grad)   # tensor(1.)`,
+      graph: { plot: 0 },
       plots: [
         {
           label: 'Show ∂f/∂u',
@@ -177,6 +180,7 @@ y = torch.sum(x ** 2)
 y.backward()
 plt.plot(x.detach().numpy(), Y.detach().numpy(), label='function')
 plt.plot(x.detach().numpy(), x.grad.numpy(), label='derivative')`,
+      graph: { plot: 0, sumTrick: true },
       plots: [
         {
           label: 'Show me',
@@ -216,6 +220,7 @@ y = Y.sum()
 y.backward()
 plt.plot(x.detach().numpy(), Y.detach().numpy(), label='function')
 plt.plot(x.detach().numpy(), x.grad.numpy(), label='derivative')`,
+      graph: { plot: 0 },
       plots: [
         {
           label: 'Show me',
@@ -251,6 +256,7 @@ v = torch.tensor(1.0, requires_grad=True)
 f = u * v + (u * v) ** 2
 f.backward()
 print(u.grad)`,
+      graph: { plot: 0 },
       plots: [
         {
           label: 'Show me',

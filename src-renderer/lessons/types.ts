@@ -67,6 +67,11 @@ export interface LessonStep {
   plots: LessonPlot[]
   stated: StatedValue[]
   practice?: LessonPractice
+  /**
+   * "Open the graph": loads plot `plot` and opens the computation graph panel, with the sum trick's
+   * linspace graph where the step is about it.
+   */
+  graph?: { plot: number; sumTrick?: boolean }
 }
 
 /** A step that asks a question. */

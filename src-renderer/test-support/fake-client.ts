@@ -4,7 +4,9 @@ import type {
   CalculusApi,
   EvaluateRequest,
   EvaluateResult,
+  GraphRequest,
 } from '../../core/protocol/api'
+import { buildGraph } from '../../core/graph/build'
 import type { Diagnostic } from '../../core/protocol/diagnostics'
 import { fail, ok, type Result } from '../../core/protocol/result'
 
@@ -45,6 +47,8 @@ export function syntaxError(expression: string): Diagnostic {
 export interface FakeClient extends CalculusApi {
   evaluations: EvaluateRequest[]
   analyses: AnalyzeRequest[]
+  /** Graphs are the real core's (they are read from its engine): the fake only records the requests. */
+  graphs: GraphRequest[]
   /** When set, evaluate waits for this promise before answering (to hold a request in flight). */
   gate: Promise<void> | null
 }
@@ -81,6 +85,7 @@ export function createFakeClient(): FakeClient {
   const client: FakeClient = {
     evaluations: [],
     analyses: [],
+    graphs: [],
     gate: null,
     async evaluate(request) {
       client.evaluations.push(request)
@@ -96,6 +101,10 @@ export function createFakeClient(): FakeClient {
         latex: request.expression,
         canonical: request.expression,
       })
+    },
+    async graph(request) {
+      client.graphs.push(request)
+      return buildGraph(request)
     },
   }
   return client

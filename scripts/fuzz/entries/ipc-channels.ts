@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { analyze, evaluate } from '../../../core/evaluate/service'
+import { buildGraph } from '../../../core/graph/build'
 import { embedSession } from '../../../core/png/session'
 import { channelOf, INVOKE_METHODS, type SavePngRequest } from '../../../core/protocol/desktop'
 import { LIMITS } from '../../../core/protocol/limits'
@@ -15,7 +16,7 @@ import {
   invokeEvent,
   ipcMain,
 } from '../../../src-main/test-support/fake-electron.mjs'
-import { analyzeRequestRule, evaluateRequestRule } from '../oracles'
+import { analyzeRequestRule, evaluateRequestRule, graphRequestRule } from '../oracles'
 import {
   applyEdits,
   editedRequest,
@@ -50,6 +51,7 @@ registerIpcHandlers(ipcMain as unknown as Pick<IpcMain, 'handle'>, {
   core: {
     call: async (method, params) => {
       reached.push({ method, payload: params })
+      if (method === 'graph') return buildGraph(params as Parameters<typeof buildGraph>[0])
       return method === 'evaluate'
         ? evaluate(params as Parameters<typeof evaluate>[0])
         : analyze(params as Parameters<typeof analyze>[0])
@@ -169,6 +171,15 @@ const payload = (method: string): fc.Arbitrary<Payload> => {
       expressionText(1).map((expression) => ({ expression })),
       ['expression'],
     )
+  if (method === 'graph')
+    return editedRequest(
+      evaluateRequest().map(({ expression, point, wrt, domain, samples }) => ({
+        expression,
+        point,
+        slice: { wrt, domain, samples: Math.min(samples, LIMITS.maxGraphSamples) },
+      })),
+      ['expression', 'point', 'slice'],
+    )
   if (method === 'savePng') return editedRequest(savePngBase, ['bytes', 'suggestedName'])
   return fc.record({ base: wrongValue(), edits: fc.constant([]) })
 }
@@ -220,6 +231,7 @@ function reachedRule(method: string, value: unknown): string | null {
       : null
   }
   if (method === 'analyze') return analyzeRequestRule(value)
+  if (method === 'graph') return graphRequestRule(value)
   if (method === 'savePng') {
     const request = value as SavePngRequest
     const keys = Object.keys(request).sort().join(',')

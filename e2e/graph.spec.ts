@@ -1,0 +1,55 @@
+import { expect, test } from './fixtures'
+import { GraphPanel } from './pages/GraphPanel'
+
+test.describe('the computation graph', () => {
+  test('steps the backward pass of u*v + u^2 at (1, 2) to ∂f/∂u = 4 and ∂f/∂v = 1', async ({
+    explorer,
+    appPage,
+  }) => {
+    const graph = new GraphPanel(appPage)
+    await explorer.fn.type('u*v + u^2')
+    await explorer.variables.set('u', 1)
+    await explorer.variables.set('v', 2)
+    await graph.open()
+    await expect(graph.node('PowBackward0')).toBeVisible()
+    await expect(graph.node('MulBackward0')).toBeVisible()
+
+    await graph.backward.click()
+    // Before the pass, nothing has reached the leaves.
+    await expect(graph.gradientOf('u')).toHaveText('—')
+    await graph.step.click()
+    await expect(graph.explanation).toContainText('AddBackward0 (u*v + u^2) received')
+    await graph.stepBackwardToTheEnd()
+    await expect(graph.explanation).toContainText('accumulated: 2 + 2 = 4')
+    await expect(graph.gradientOf('u')).toHaveText('4')
+    await expect(graph.gradientOf('v')).toHaveText('1')
+    await expect(graph.node('u')).toHaveAttribute('aria-label', /gradient 4$/)
+
+    await graph.stepBack.click()
+    await expect(graph.gradientOf('u')).toHaveText('2')
+  })
+
+  test('hovering PowBackward0 highlights u^2 in the function input', async ({
+    explorer,
+    appPage,
+  }) => {
+    const graph = new GraphPanel(appPage)
+    await explorer.fn.type('u*v + u^2')
+    await graph.open()
+    await graph.node('PowBackward0').hover()
+    await expect(graph.inputHighlight).toHaveText(['u^2'])
+    await graph.node('u').hover()
+    await expect(graph.inputHighlight).toHaveText(['u', 'u'])
+  })
+
+  test('moves between nodes with the arrow keys', async ({ explorer, appPage }) => {
+    const graph = new GraphPanel(appPage)
+    await explorer.fn.type('u*v + u^2')
+    await graph.open()
+    await graph.node('PowBackward0').focus()
+    await appPage.keyboard.press('ArrowRight')
+    await expect(graph.node('AddBackward0')).toBeFocused()
+    await appPage.keyboard.press('ArrowLeft')
+    await expect(graph.node('MulBackward0')).toBeFocused()
+  })
+})
