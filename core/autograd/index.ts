@@ -15,6 +15,7 @@ export {
   type BackwardFlow,
 } from './engine'
 export { noGrad, enableGrad, isGradEnabled } from './grad-mode'
+export { setResultHook, type ResultHook } from './apply'
 export { GradFn, type BackwardFn, type SavedValues } from './grad-fn'
 export {
   type TensorLike,

@@ -32,6 +32,7 @@ Usage
   calculus-lab graph "<expr>" --at x=2 [--json | --dot | --out graph.svg|graph.png]
                     [--background light|dark] [--samples n [--wrt x] [--from -5] [--to 5]]
                     [--timeout s]
+  calculus-lab run FILE.py | -
   calculus-lab --help | --version
 
 grad    Prints f and every partial derivative at the point, as PyTorch's .grad would
@@ -73,6 +74,13 @@ graph   Prints the computation graph PyTorch records for f at the point: one nod
           --samples     the lab's sum trick: --wrt becomes linspace(--from, --to, n) and the
                         graph ends in SumBackward0; every node holds a vector
                         (${LIMITS.minSamples} to ${LIMITS.maxGraphSamples})
+run     Runs a Python file (or standard input, with -) as the app's notebook runs a cell,
+        in the notebook's Python subset with PyTorch 1.13's tensors and autograd, as a
+        script: no echo of a bare expression. Prints exactly what python FILE.py prints
+        where PyTorch is installed; warnings and, on an error, a traceback whose last line
+        is Python's (NameError: name 'u' is not defined) go to stderr, and it exits 1.
+        A file is at most ${LIMITS.notebook.sourceLength} characters; a run stops after
+        ${LIMITS.notebook.stepBudget.toLocaleString('en-US')} steps of work (its bound instead of --timeout).
 
 Every command
           --timeout     how long one computation (a grad, a batch line, a plot) may run,
@@ -92,7 +100,8 @@ ${FUNCTION_LIST}
 
 Exit codes
   0  success
-  1  the expression has errors (grad, plot, graph), printed with the offending characters underlined
+  1  the expression has errors (grad, plot, graph), printed with the offending characters underlined;
+     the script raised an error (run)
   2  usage error (unknown command or option, malformed --at, bad plot options; nothing is written)
   3  plot or graph --out *.png cannot draw: the package @napi-rs/canvas is not installed
   4  the computation ran past --timeout and was stopped (grad, plot)

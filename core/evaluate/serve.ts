@@ -1,12 +1,15 @@
 import { CORE_METHODS, type CoreMethod, type WorkerResponse } from '../protocol/api'
 import { MESSAGES, requestDiagnostic } from '../protocol/diagnostics'
-import { fail, type Result } from '../protocol/result'
+import { fail, ok, type Result } from '../protocol/result'
 import {
   validateAnalyzeRequest,
   validateEvaluateRequest,
   validateGraphRequest,
+  validateRestartNotebookRequest,
+  validateRunCellRequest,
 } from '../protocol/validate'
 import { buildGraph } from '../graph/build'
+import { NotebookSessions } from '../notebook'
 import { analyze, evaluate } from './service'
 
 /**
@@ -22,6 +25,9 @@ export interface PortEndpoint {
 
 type Handler = (params: unknown) => Result<unknown>
 
+/** The worker's notebook namespaces: they live as long as the worker (a replaced worker starts empty). */
+const notebooks = new NotebookSessions()
+
 const HANDLERS: Record<CoreMethod, Handler> = {
   evaluate: (params) => {
     const request = validateEvaluateRequest(params)
@@ -34,6 +40,14 @@ const HANDLERS: Record<CoreMethod, Handler> = {
   graph: (params) => {
     const request = validateGraphRequest(params)
     return request.ok ? buildGraph(request.value) : request
+  },
+  runCell: (params) => {
+    const request = validateRunCellRequest(params)
+    return request.ok ? ok(notebooks.run(request.value)) : request
+  },
+  restartNotebook: (params) => {
+    const request = validateRestartNotebookRequest(params)
+    return request.ok ? ok(notebooks.restart(request.value)) : request
   },
 }
 

@@ -1,5 +1,6 @@
 import type { Result } from './result'
 import type { Diagnostic } from './diagnostics'
+import type { NotebookApi } from './notebook'
 
 /** 'x' | 'u' | 'v' | any other single letter except 'e'. */
 export type Variable = string
@@ -137,8 +138,8 @@ export interface GraphResult {
   steps: GraphStep[]
 }
 
-/** The core's API: what the worker serves, and what the renderer's client calls. */
-export interface CalculusApi {
+/** The core's API: what the worker serves, and what the renderer's client calls (the notebook's too). */
+export interface CalculusApi extends NotebookApi {
   evaluate(request: EvaluateRequest): Promise<Result<EvaluateResult>>
   analyze(request: AnalyzeRequest): Promise<Result<AnalyzeResult>>
   graph(request: GraphRequest): Promise<Result<GraphResult>>
@@ -149,6 +150,8 @@ export const CORE_METHODS = [
   'evaluate',
   'analyze',
   'graph',
+  'runCell',
+  'restartNotebook',
 ] as const satisfies readonly CoreMethod[]
 
 export type RequestOf<M extends CoreMethod> = Parameters<CalculusApi[M]>[0]

@@ -41,6 +41,8 @@ export const INVOKE_METHODS = [
   'evaluate',
   'analyze',
   'graph',
+  'runCell',
+  'restartNotebook',
   'savePng',
   'openPng',
 ] as const satisfies readonly Exclude<keyof DesktopApi, 'onMenu'>[]

@@ -14,4 +14,6 @@ export const inProcessApi: CalculusApi = {
   evaluate: answer('evaluate'),
   analyze: answer('analyze'),
   graph: answer('graph'),
+  runCell: answer('runCell'),
+  restartNotebook: answer('restartNotebook'),
 }

@@ -22,6 +22,8 @@ export function createDesktopApi(ipc: RendererIpc): DesktopApi {
     evaluate: (request) => ipc.invoke(channelOf('evaluate'), request),
     analyze: (request) => ipc.invoke(channelOf('analyze'), request),
     graph: (request) => ipc.invoke(channelOf('graph'), request),
+    runCell: (request) => ipc.invoke(channelOf('runCell'), request),
+    restartNotebook: (request) => ipc.invoke(channelOf('restartNotebook'), request),
     savePng: (request) => ipc.invoke(channelOf('savePng'), request),
     openPng: () => ipc.invoke(channelOf('openPng')),
     onMenu: (listener) => {

@@ -31,7 +31,13 @@ function bridgeClient(bridge: CalculusApi): CalculusApi {
         ) as ResponseOf<M>
       }
     }
-  return { evaluate: guarded('evaluate'), analyze: guarded('analyze'), graph: guarded('graph') }
+  return {
+    evaluate: guarded('evaluate'),
+    analyze: guarded('analyze'),
+    graph: guarded('graph'),
+    runCell: guarded('runCell'),
+    restartNotebook: guarded('restartNotebook'),
+  }
 }
 
 export function createCalculusClient(): CalculusApi {

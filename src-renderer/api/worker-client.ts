@@ -45,6 +45,8 @@ export function createWorkerClient(
     evaluate: (request) => client.call('evaluate', request),
     analyze: (request) => client.call('analyze', request),
     graph: (request) => client.call('graph', request),
+    runCell: (request) => client.call('runCell', request),
+    restartNotebook: (request) => client.call('restartNotebook', request),
     dispose: () => client.shutdown(),
   }
 }

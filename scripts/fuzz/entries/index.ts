@@ -2,6 +2,7 @@ import type { Entry } from '../harness'
 import { expressions, evaluation } from './expressions'
 import { fileNames } from './file-names'
 import { ipcChannels } from './ipc-channels'
+import { notebookSourceEntry } from './notebook-source'
 import { pngFiles } from './png-files'
 import { savedState } from './saved-state'
 import { workerMessages } from './worker-messages'
@@ -15,19 +16,15 @@ export const ENTRIES: readonly Entry<unknown, unknown>[] = [
   savedState,
   fileNames,
   ipcChannels,
+  notebookSourceEntry,
 ] as unknown as Entry<unknown, unknown>[]
 
 /**
- * Doors that do not exist yet (DESIGN.md §8, core/notebook): each gets an entry here, in its own file
- * under entries/, when its code lands — a generator of notebook source (the Python subset: grammar-aware
- * like generators/expressions.ts) and of .ipynb files (nbformat 4 JSON, edited field by field like
- * generators/requests.ts), checked for the same failure classes.
+ * Doors that do not exist yet: each gets an entry here, in its own file under entries/, when its code
+ * lands — .ipynb files (nbformat 4 JSON, edited field by field like generators/requests.ts), checked for
+ * the same failure classes.
  */
 export const PENDING: readonly { name: string; covers: string }[] = [
-  {
-    name: 'notebook-source',
-    covers: 'core/notebook lexer, parser, interpreter (not yet in the app)',
-  },
   { name: 'ipynb', covers: 'core/notebook .ipynb read/write (not yet in the app)' },
 ]
 
