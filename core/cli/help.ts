@@ -100,8 +100,8 @@ ${FUNCTION_LIST}
 
 Exit codes
   0  success
-  1  the expression has errors (grad, plot, graph), printed with the offending characters underlined;
-     the script raised an error (run)
+  1  the expression has errors (grad, plot, graph), printed with the offending characters
+     underlined; the script raised an error (run)
   2  usage error (unknown command or option, malformed --at, bad plot options; nothing is written)
   3  plot or graph --out *.png cannot draw: the package @napi-rs/canvas is not installed
   4  the computation ran past --timeout and was stopped (grad, plot)
