@@ -1,0 +1,3 @@
+export * from './notebook'
+export { readNotebook } from './read'
+export { lines, writeNotebook } from './write'
