@@ -7,7 +7,7 @@
 
 export type CellKind = 'code' | 'markdown' | 'raw'
 
-export type CellOutput =
+export type IpynbOutput =
   /** print() and warnings: nbformat's `stream` output. */
   | { kind: 'stream'; name: 'stdout' | 'stderr'; text: string }
   /** The value a cell's last expression echoed, as Jupyter's `execute_result` (text/plain). */
@@ -25,7 +25,7 @@ export interface NotebookCell {
   /** `In [n]`: null for a code cell never run, and for every other kind. */
   executionCount: number | null
   /** Always empty for markdown and raw cells. */
-  outputs: CellOutput[]
+  outputs: IpynbOutput[]
 }
 
 export interface NotebookDocument {

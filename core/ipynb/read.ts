@@ -2,7 +2,7 @@ import { requestDiagnostic, type Diagnostic } from '../protocol/diagnostics'
 import { boundedArray, isPlainRecord, ownFields, type Checked } from '../protocol/guards'
 import { LIMITS } from '../protocol/limits'
 import { fail, ok, type Result } from '../protocol/result'
-import { CELL_ID, type CellKind, type CellOutput, type NotebookCell } from './notebook'
+import { CELL_ID, type CellKind, type IpynbOutput, type NotebookCell } from './notebook'
 import type { NotebookDocument } from './notebook'
 
 /**
@@ -69,7 +69,7 @@ function mimeBundle(value: unknown, what: string): { text: string; png: string |
   return { text: plain, png: png === null ? null : png.replace(/\s+/g, '') }
 }
 
-function output(value: unknown, what: string): CellOutput {
+function output(value: unknown, what: string): IpynbOutput {
   const out = fields(value, what)
   switch (out.output_type) {
     case 'stream': {

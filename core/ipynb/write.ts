@@ -1,4 +1,4 @@
-import type { CellOutput, NotebookCell, NotebookDocument } from './notebook'
+import type { IpynbOutput, NotebookCell, NotebookDocument } from './notebook'
 
 /**
  * Writes a notebook as Jupyter itself does (nbformat 4.5): sources and texts as lists of lines that keep
@@ -14,7 +14,7 @@ export function lines(text: string): string[] {
   return out[out.length - 1] === '' ? out.slice(0, -1) : out
 }
 
-function output(out: CellOutput, executionCount: number | null): Record<string, unknown> {
+function output(out: IpynbOutput, executionCount: number | null): Record<string, unknown> {
   switch (out.kind) {
     case 'stream':
       return { name: out.name, output_type: 'stream', text: lines(out.text) }
