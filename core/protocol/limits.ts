@@ -74,4 +74,30 @@ export const LIMITS = {
     /** One image (base64) under a cell: a 4K screenshot is well under this. */
     pngChars: 8 * 1024 * 1024,
   },
+  /** The notebook (core/protocol/notebook.ts, core/notebook/): what one cell may be and do. */
+  notebook: {
+    /** Longest cell source: the lab's longest cell is a few hundred characters. */
+    sourceLength: 20_000,
+    sessionIdLength: 100,
+    cellIdLength: 100,
+    /** Most notebook sessions one worker keeps; the least recently used one is dropped past this. */
+    sessions: 16,
+    /**
+     * The work one cell may do, in steps: one per statement, expression node and loop iteration, plus one
+     * per tensor element an op computes. A cell past it stops with a StepLimitError, well before
+     * LIMITS.requestDeadlineMs (`for i in range(10**9): pass` stops in about 0.2 s).
+     */
+    stepBudget: 2_000_000,
+    /** Most iterations of all of one cell's loops together. */
+    loopIterations: 1_000_000,
+    /** Most elements of one tensor (linspace, arange, zeros, a literal list). */
+    tensorElements: 1_000_000,
+    /** Deepest nesting of brackets, calls and operators the parser accepts. */
+    nestingDepth: 100,
+    /** Most characters of output one cell returns; past it the text ends with a note. */
+    outputLength: 1_000_000,
+    /** Most figures one cell draws, and lines in one figure. */
+    figures: 20,
+    seriesPerFigure: 50,
+  },
 } as const

@@ -11,6 +11,7 @@ import {
   ownFields,
 } from './guards'
 import { LIMITS } from './limits'
+import type { RestartNotebookRequest, RunCellRequest } from './notebook'
 import { failAll, fail, ok, type Result } from './result'
 
 /**
@@ -150,4 +151,51 @@ export function validateGradientRequest(value: unknown): Result<GradientRequest>
   const point = checkPoint(fields.value.point, out)
   if (out.length > 0 || !point) return failAll(out)
   return ok({ expression: fields.value.expression as string, point })
+}
+
+const SESSION_ID = /^[A-Za-z0-9_.:-]+$/
+
+function checkSession(value: unknown, out: Diagnostic[]): void {
+  const most = LIMITS.notebook.sessionIdLength
+  if (
+    typeof value !== 'string' ||
+    value.length === 0 ||
+    value.length > most ||
+    !SESSION_ID.test(value)
+  )
+    out.push(problem('session', `must be 1 to ${most} characters of letters, digits and _ . : -`))
+}
+
+export function validateRunCellRequest(value: unknown): Result<RunCellRequest> {
+  const out: Diagnostic[] = []
+  const fields = requestFields(value, ['session', 'source', 'cellId', 'mode'], out)
+  if (!fields.ok) return fields
+  const { session, source, cellId, mode } = fields.value
+  checkSession(session, out)
+  if (typeof source !== 'string') out.push(problem('source', 'must be a string'))
+  else if (source.length > LIMITS.notebook.sourceLength)
+    out.push(problem('source', `must be at most ${LIMITS.notebook.sourceLength} characters`))
+  if (
+    cellId !== undefined &&
+    (typeof cellId !== 'string' || cellId.length > LIMITS.notebook.cellIdLength)
+  )
+    out.push(
+      problem('cellId', `must be a string of at most ${LIMITS.notebook.cellIdLength} characters`),
+    )
+  if (mode !== undefined && mode !== 'cell' && mode !== 'script')
+    out.push(problem('mode', "must be 'cell' or 'script'"))
+  if (out.length > 0) return failAll(out)
+  const request: RunCellRequest = { session: session as string, source: source as string }
+  if (cellId !== undefined) request.cellId = cellId as string
+  if (mode !== undefined) request.mode = mode as 'cell' | 'script'
+  return ok(request)
+}
+
+export function validateRestartNotebookRequest(value: unknown): Result<RestartNotebookRequest> {
+  const out: Diagnostic[] = []
+  const fields = requestFields(value, ['session'], out)
+  if (!fields.ok) return fields
+  checkSession(fields.value.session, out)
+  if (out.length > 0) return failAll(out)
+  return ok({ session: fields.value.session as string })
 }

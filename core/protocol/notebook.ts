@@ -1,0 +1,156 @@
+import type { Result } from './result'
+
+/**
+ * The notebook's contract: running the lab's PyTorch cells in the core worker, one Python namespace per
+ * notebook session (a window's notebook), as Jupyter's kernel does. The core interprets a Python subset
+ * itself (core/notebook/: its own lexer, parser and evaluator, never eval) and prints what PyTorch 1.13
+ * prints. Python's own errors (NameError, RuntimeError…) are not failures of the call: they are an `error`
+ * output of a cell that ran. A call fails (Result.ok false) only for an invalid request, a deadline or a
+ * crashed worker; a replaced worker starts with empty namespaces, which `executionCount` restarting at 1
+ * shows.
+ *
+ * Names and meanings follow nbformat 4's outputs (stream, execute_result, error), so the renderer can
+ * write them into a `.ipynb` as they are; `warning` and `figure` are ours (Jupyter shows a warning as
+ * stderr text, which `warning.text` is, and a figure as a PNG).
+ */
+
+/** Where in the cell an error or a warning is: 1-based lines, 0-based columns, end exclusive. */
+export interface CellSpan {
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+}
+
+/** print() and friends: text exactly as Python writes it, newlines included. */
+export interface StreamOutput {
+  type: 'stream'
+  name: 'stdout' | 'stderr'
+  text: string
+}
+
+/** The cell's last bare expression echoed as Jupyter does (`Out[n]`): its repr, unless it is None. */
+export interface ExecuteResultOutput {
+  type: 'execute_result'
+  executionCount: number
+  text: string
+}
+
+/** A Python warning, as PyTorch raises it (the non-leaf `.grad` read): shown once per cell line. */
+export interface WarningOutput {
+  type: 'warning'
+  /** 'UserWarning' for every warning PyTorch gives in the supported subset. */
+  category: string
+  /** The warning's message, as PyTorch words it. */
+  message: string
+  span: CellSpan
+  /** What Python writes to stderr: `<cell>:LINE: UserWarning: message\n  source line\n`. */
+  text: string
+}
+
+/** An exception that stopped the cell. Later statements did not run; earlier ones kept their effects. */
+export interface ErrorOutput {
+  type: 'error'
+  /** Python's exception class: 'NameError', 'RuntimeError', 'AttributeError', 'TypeError'… and two of ours:
+   * 'NotSupportedError' (valid Python the notebook does not run) and 'StepLimitError' (a step budget hit). */
+  ename: string
+  /** The exception's message: `${ename}: ${evalue}` is the traceback's last line, as Python prints it. */
+  evalue: string
+  /** A short traceback, one line per string, no colour codes; the last is `${ename}: ${evalue}`. */
+  traceback: string[]
+  /** The characters the error is about (the failing call, the unknown name, the unsupported syntax). */
+  span: CellSpan
+  /** One line on why this happens, for the confusions learners meet most (see core/notebook/why.ts). */
+  why?: string
+}
+
+/** One line of a figure, as matplotlib's Line2D holds it. */
+export interface FigureSeries {
+  x: number[]
+  y: number[]
+  /** The label= given to plot(); null when none (matplotlib's `_childN`, left out of a legend). */
+  label: string | null
+  /** matplotlib's colour as hex, from the default cycle C0 '#1f77b4', C1 '#ff7f0e', … C9 '#17becf'. */
+  color: string
+  /** The cycle position, 'C0'…'C9', or null when the cell gave the colour. */
+  cycle: string | null
+}
+
+/** What `plt.show()` (or the end of a cell with an open figure, as Jupyter's inline backend) draws. */
+export interface Figure {
+  series: FigureSeries[]
+  /** '' when unset, as matplotlib's get_xlabel(). */
+  xlabel: string
+  ylabel: string
+  title: string
+  /** Whether plt.legend() was called. */
+  legend: boolean
+}
+
+export interface FigureOutput {
+  type: 'figure'
+  figure: Figure
+}
+
+export type CellOutput =
+  StreamOutput | ExecuteResultOutput | WarningOutput | ErrorOutput | FigureOutput
+
+export interface RunCellRequest {
+  /**
+   * The namespace the cell runs in: 1 to LIMITS.notebook.sessionIdLength characters of [A-Za-z0-9_.:-].
+   * Cells of one session share variables, as Jupyter's cells share one kernel.
+   */
+  session: string
+  /** The cell's Python code: at most LIMITS.notebook.sourceLength characters. */
+  source: string
+  /** The renderer's id of the cell (at most LIMITS.notebook.cellIdLength characters); names it in tracebacks. */
+  cellId?: string
+  /**
+   * 'cell' (default): echo the last bare expression, as Jupyter does. 'script': as `python FILE.py` runs,
+   * no echo (the CLI's `run`).
+   */
+  mode?: 'cell' | 'script'
+}
+
+export interface RunCellResult {
+  /** Jupyter's `In [n]`: 1 for the session's first cell, counting every cell run since the last restart. */
+  executionCount: number
+  /** 'error' when the last output is an ErrorOutput. */
+  status: 'ok' | 'error'
+  /** In the order the cell produced them; stream text is merged while consecutive and of the same name. */
+  outputs: CellOutput[]
+}
+
+export interface RestartNotebookRequest {
+  session: string
+}
+export interface RestartNotebookResult {
+  /** The restarted session: empty namespace, the next cell is `In [1]`. */
+  session: string
+}
+
+/** The notebook's methods; `CalculusApi` (api.ts) extends this, so the worker, main, preload and the
+ * renderer's client serve both like `evaluate`. */
+export interface NotebookApi {
+  runCell(request: RunCellRequest): Promise<Result<RunCellResult>>
+  restartNotebook(request: RestartNotebookRequest): Promise<Result<RestartNotebookResult>>
+}
+
+export const NOTEBOOK_METHODS = [
+  'runCell',
+  'restartNotebook',
+] as const satisfies readonly (keyof NotebookApi)[]
+
+/** matplotlib's default property cycle (matplotlibrc `axes.prop_cycle`, the 'tab10' colours). */
+export const MATPLOTLIB_CYCLE = [
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+] as const
