@@ -1,3 +1,4 @@
 export * from './notebook'
-export { readNotebook } from './read'
-export { lines, writeNotebook } from './write'
+export { notebookFromJson, readNotebook } from './read'
+export { lines, notebookJson, writeNotebook } from './write'
+export { FIGURE_MIME, figureFromJson, figureJson } from './figure'

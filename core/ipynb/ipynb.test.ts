@@ -80,7 +80,12 @@ describe('reading a .ipynb', () => {
     expect(code?.outputs).toEqual([
       { kind: 'stream', name: 'stdout', text: 'tensor(4.)\n' },
       { kind: 'result', text: 'tensor(4., grad_fn=<PowBackward0>)' },
-      { kind: 'display', text: '<Figure size 640x480 with 1 Axes>', png: 'iVBORw0KGgo=' },
+      {
+        kind: 'display',
+        text: '<Figure size 640x480 with 1 Axes>',
+        png: 'iVBORw0KGgo=',
+        figure: null,
+      },
     ])
     expect(failing?.id).toBe('cell-3')
     expect(failing?.outputs[0]).toMatchObject({ kind: 'error', ename: 'NameError' })
@@ -240,7 +245,12 @@ describe('writing a .ipynb', () => {
             outputs: [
               { kind: 'stream', name: 'stderr', text: 'UserWarning: …\n' },
               { kind: 'result', text: 'tensor(4.)' },
-              { kind: 'display', text: '<Figure size 640x480 with 1 Axes>', png: 'iVBO' },
+              {
+                kind: 'display',
+                text: '<Figure size 640x480 with 1 Axes>',
+                png: 'iVBO',
+                figure: null,
+              },
               { kind: 'error', ename: 'NameError', evalue: 'x', traceback: ['NameError: x'] },
             ],
           },
@@ -270,6 +280,66 @@ describe('writing a .ipynb', () => {
         { ename: 'NameError', evalue: 'x', output_type: 'error', traceback: ['NameError: x'] },
       ],
       source: ['x.grad'],
+    })
+  })
+})
+
+describe("a figure's data beside its PNG", () => {
+  const figure = {
+    series: [
+      { x: [0, 1], y: [0, Number.NaN], label: 'function', color: '#1f77b4', cycle: 'C0' },
+      { x: [0, 1], y: [0, 2], label: null, color: '#ff7f0e', cycle: 'C1' },
+    ],
+    xlabel: 'x',
+    ylabel: '',
+    title: 'relu',
+    legend: true,
+  }
+
+  it('round-trips, a NaN written as null', () => {
+    const doc: NotebookDocument = {
+      cells: [
+        {
+          id: 'p',
+          kind: 'code',
+          source: 'plt.show()',
+          executionCount: 1,
+          outputs: [{ kind: 'display', text: '<Figure>', png: null, figure }],
+        },
+      ],
+    }
+    const text = writeNotebook(doc)
+    expect(text).toContain('"application/vnd.calculus-lab.figure+json"')
+    expect(text).toContain('null')
+    expect(read(text)).toEqual({ ok: true, value: doc })
+  })
+
+  it.each([
+    ['a colour that is not hex', { ...figure, series: [{ ...figure.series[0], color: 'red' }] }],
+    ['x and y of different lengths', { ...figure, series: [{ ...figure.series[0], x: [1] }] }],
+    ['a title that is a number', { ...figure, title: 3 }],
+    ['a string among the numbers', { ...figure, series: [{ ...figure.series[0], y: [0, '1'] }] }],
+  ])('drops %s and keeps the output', (_name, bad) => {
+    const cells = [
+      {
+        cell_type: 'code',
+        metadata: {},
+        source: '',
+        outputs: [
+          {
+            output_type: 'display_data',
+            metadata: {},
+            data: { 'text/plain': '<Figure>', 'application/vnd.calculus-lab.figure+json': bad },
+          },
+        ],
+      },
+    ]
+    const result = read({ ...jupyterSaved, cells })
+    expect(result.ok && result.value.cells[0]?.outputs[0]).toEqual({
+      kind: 'display',
+      text: '<Figure>',
+      png: null,
+      figure: null,
     })
   })
 })

@@ -1,3 +1,5 @@
+import type { Figure } from '../protocol/notebook'
+
 /**
  * A notebook as the app holds it: cells in order, each with its source and, for code, what running it
  * printed. It is the in-memory side of Jupyter's nbformat 4 (./read.ts and ./write.ts translate), kept to
@@ -12,8 +14,11 @@ export type IpynbOutput =
   | { kind: 'stream'; name: 'stdout' | 'stderr'; text: string }
   /** The value a cell's last expression echoed, as Jupyter's `execute_result` (text/plain). */
   | { kind: 'result'; text: string }
-  /** A figure or other rich output: its text/plain, and a PNG (base64) when there is one. */
-  | { kind: 'display'; text: string; png: string | null }
+  /**
+   * A figure or other rich output: its text/plain, a PNG (base64) when there is one, and the figure's
+   * data when the app drew it (./figure.ts).
+   */
+  | { kind: 'display'; text: string; png: string | null; figure: Figure | null }
   /** An exception: `ename: evalue`, and the traceback's lines (the last one is Python's). */
   | { kind: 'error'; ename: string; evalue: string; traceback: string[] }
 

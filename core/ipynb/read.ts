@@ -2,6 +2,8 @@ import { requestDiagnostic, type Diagnostic } from '../protocol/diagnostics'
 import { boundedArray, isPlainRecord, ownFields, type Checked } from '../protocol/guards'
 import { LIMITS } from '../protocol/limits'
 import { fail, ok, type Result } from '../protocol/result'
+import type { Figure } from '../protocol/notebook'
+import { figureFromJson, FIGURE_MIME } from './figure'
 import { CELL_ID, type CellKind, type IpynbOutput, type NotebookCell } from './notebook'
 import type { NotebookDocument } from './notebook'
 
@@ -57,8 +59,11 @@ function executionCount(value: unknown, what: string): number | null {
     : problem(`${what}'s 'execution_count' must be a whole number or null`)
 }
 
-/** A display_data / execute_result bundle: text/plain, and image/png for a figure. */
-function mimeBundle(value: unknown, what: string): { text: string; png: string | null } {
+/** A display_data / execute_result bundle: text/plain, and image/png and our data for a figure. */
+function mimeBundle(
+  value: unknown,
+  what: string,
+): { text: string; png: string | null; figure: Figure | null } {
   const data = fields(value ?? {}, `${what}'s 'data'`)
   const plain =
     data['text/plain'] === undefined ? '' : text(data['text/plain'], L.outputChars, what)
@@ -66,7 +71,8 @@ function mimeBundle(value: unknown, what: string): { text: string; png: string |
   if (png !== null && !/^[A-Za-z0-9+/=\s]*$/.test(png)) {
     return problem(`${what}'s image/png is not base64`)
   }
-  return { text: plain, png: png === null ? null : png.replace(/\s+/g, '') }
+  const figure = data[FIGURE_MIME] === undefined ? null : figureFromJson(data[FIGURE_MIME])
+  return { text: plain, png: png === null ? null : png.replace(/\s+/g, ''), figure }
 }
 
 function output(value: unknown, what: string): IpynbOutput {
@@ -151,6 +157,21 @@ function document(data: unknown): NotebookDocument {
   return { cells }
 }
 
+/**
+ * Reads a notebook already parsed from JSON (the app's own saved state keeps its notebook in this form):
+ * the notebook, or why it is not one.
+ */
+export function notebookFromJson(
+  data: unknown,
+): { ok: true; value: NotebookDocument } | { ok: false; problem: string } {
+  try {
+    return { ok: true, value: document(data) }
+  } catch (error) {
+    if (error instanceof NotANotebook) return { ok: false, problem: error.where }
+    throw error
+  }
+}
+
 const refusal = (name: string, why: string): Diagnostic =>
   requestDiagnostic('file-problem', `${name} is not a notebook Calculus Lab can open: ${why}.`)
 
@@ -165,10 +186,6 @@ export function readNotebook(source: string, name = 'The file'): Result<Notebook
   } catch {
     return fail(refusal(name, 'it is not JSON'))
   }
-  try {
-    return ok(document(data))
-  } catch (error) {
-    if (error instanceof NotANotebook) return fail(refusal(name, error.where))
-    throw error
-  }
+  const read = notebookFromJson(data)
+  return read.ok ? ok(read.value) : fail(refusal(name, read.problem))
 }

@@ -1,3 +1,4 @@
+import { figureJson, FIGURE_MIME } from './figure'
 import type { IpynbOutput, NotebookCell, NotebookDocument } from './notebook'
 
 /**
@@ -27,6 +28,7 @@ function output(out: IpynbOutput, executionCount: number | null): Record<string,
       }
     case 'display': {
       const data: Record<string, unknown> = {}
+      if (out.figure !== null) data[FIGURE_MIME] = figureJson(out.figure)
       if (out.png !== null) data['image/png'] = out.png
       data['text/plain'] = lines(out.text)
       return { data, metadata: {}, output_type: 'display_data' }
@@ -54,8 +56,9 @@ function cell(c: NotebookCell): Record<string, unknown> {
   }
 }
 
-export function writeNotebook(notebook: NotebookDocument): string {
-  const file = {
+/** The notebook as nbformat's JSON object (what writeNotebook prints). */
+export function notebookJson(notebook: NotebookDocument): Record<string, unknown> {
+  return {
     cells: notebook.cells.map(cell),
     metadata: {
       kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' },
@@ -64,5 +67,8 @@ export function writeNotebook(notebook: NotebookDocument): string {
     nbformat: 4,
     nbformat_minor: 5,
   }
-  return `${JSON.stringify(file, null, 1)}\n`
+}
+
+export function writeNotebook(notebook: NotebookDocument): string {
+  return `${JSON.stringify(notebookJson(notebook), null, 1)}\n`
 }
