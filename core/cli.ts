@@ -23,6 +23,7 @@ import { startCliCore } from './cli/core-client'
 import { serveCliCore } from './cli/core-worker'
 import { exitCodeOf, EXIT } from './cli/exit'
 import { runPlot } from './cli/run-plot'
+import { runNotebookScript } from './cli/run-notebook'
 import { formatDiagnostic } from './cli/diagnostics'
 import { HELP } from './cli/help'
 import { encodeNumber, encodeNumbers } from './cli/json'
@@ -84,9 +85,11 @@ async function main(argv: readonly string[]): Promise<number> {
     return command === undefined && !args.options.has('help') ? EXIT.usage : EXIT.ok
   }
   const rest = { ...args, positionals: args.positionals.slice(1) }
+  // A notebook script is bounded by its step budget, not a deadline: it runs here, without the worker.
+  if (command === 'run') return runNotebookScript(rest)
   const run = { grad: runGrad, batch: runBatch, plot: runPlot }[command]
   if (run === undefined) {
-    throw new UsageError(`Unknown command '${command}'. Commands: grad, batch, plot.`)
+    throw new UsageError(`Unknown command '${command}'. Commands: grad, batch, plot, run.`)
   }
   const core = startCliCore(new URL(import.meta.url), parseTimeout(rest))
   try {

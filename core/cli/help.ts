@@ -29,6 +29,7 @@ Usage
   calculus-lab plot "<expr>" --at x=2 --out plot.png [--wrt x] [--from -5] [--to 5]
                     [--scale 1|2|3] [--background white|transparent|dark] [--samples n]
                     [--timeout s]
+  calculus-lab run FILE.py | -
   calculus-lab --help | --version
 
 grad    Prints f and every partial derivative at the point, as PyTorch's .grad would
@@ -56,9 +57,16 @@ plot    Draws f, f′, the tangent and the point as the app's chart, 800 × 480 
           --background  white (default), transparent, or dark (the dark theme)
           --samples     a fixed number of samples, drawn as points (e.g. 10, as linspace;
                         ${LIMITS.minSamples} to ${LIMITS.maxPointSamples})
+run     Runs a Python file (or standard input, with -) as the app's notebook runs a cell,
+        in the notebook's Python subset with PyTorch 1.13's tensors and autograd, as a
+        script: no echo of a bare expression. Prints exactly what python FILE.py prints
+        where PyTorch is installed; warnings and, on an error, a traceback whose last line
+        is Python's (NameError: name 'u' is not defined) go to stderr, and it exits 1.
+        A file is at most ${LIMITS.notebook.sourceLength} characters; a run stops after ${LIMITS.notebook.stepBudget.toLocaleString('en-US')} steps.
 
 Every command
           --timeout     how long one computation (a grad, a batch line, a plot) may run,
+                        (run has its step budget instead)
                         in seconds (default ${DEFAULT_TIMEOUT_S}, at most ${MOST_TIMEOUT_S}); one that runs longer
                         is stopped: grad and plot exit 4, batch writes an error line
                         {"error": {"code": "timeout", …}} and goes on with the next
@@ -75,7 +83,8 @@ ${FUNCTION_LIST}
 
 Exit codes
   0  success
-  1  the expression has errors (grad, plot), printed with the offending characters underlined
+  1  the expression has errors (grad, plot), printed with the offending characters underlined;
+     the script raised an error (run)
   2  usage error (unknown command or option, malformed --at, bad plot options; nothing is written)
   3  plot cannot draw: the package @napi-rs/canvas is not installed
   4  the computation ran past --timeout and was stopped (grad, plot)

@@ -1,0 +1,166 @@
+import { LIMITS } from '../protocol/limits'
+import type { CellOutput, CellSpan, RunCellResult } from '../protocol/notebook'
+import { resetBudget } from './budget'
+import { setContext, type Emitted } from './context'
+import type { PyError } from './errors'
+import { type Span } from './errors'
+import { Interpreter, located, repr, type Namespace } from './interpreter'
+import { createModules } from './imports'
+import { parse } from './parser'
+import { flushFigures } from './pyplot'
+import { getDefaultDtype, setDefaultDtype, type DType } from './tensor'
+import { setGradMode } from './torch-module'
+import { whyOf } from './why'
+
+/**
+ * Runs one cell in a session's namespace and collects what it printed, warned, drew and raised, in order.
+ * Never throws: whatever goes wrong inside is an output.
+ */
+export interface Session {
+  ns: Namespace
+  executionCount: number
+  defaultDtype: DType
+}
+
+export function createSession(): Session {
+  return {
+    ns: { globals: new Map(), modules: createModules() },
+    executionCount: 0,
+    defaultDtype: 'float32',
+  }
+}
+
+export interface RunOptions {
+  mode: 'cell' | 'script'
+  /** What tracebacks and warnings call the code: a file name in a script, `Cell In [n]` in a notebook. */
+  fileName?: string
+}
+
+/** Offsets to 1-based lines and 0-based columns. */
+function spanOf(source: string, span: Span): CellSpan {
+  const position = (offset: number) => {
+    const before = source.slice(0, Math.max(0, Math.min(offset, source.length)))
+    const line = before.split('\n').length
+    return { line, column: before.length - before.lastIndexOf('\n') - 1 }
+  }
+  const start = position(span.start)
+  const end = position(span.end)
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column }
+}
+
+const sourceLine = (source: string, line: number): string => source.split('\n')[line - 1] ?? ''
+
+function traceback(
+  source: string,
+  error: PyError,
+  where: CellSpan,
+  options: RunOptions,
+  count: number,
+): string[] {
+  const last = `${error.ename}: ${error.evalue}`
+  const code = sourceLine(source, where.line).trim()
+  const location =
+    options.mode === 'script'
+      ? `  File "${options.fileName ?? '<stdin>'}", line ${where.line}${error.ename === 'SyntaxError' || error.ename === 'IndentationError' ? '' : ', in <module>'}`
+      : `  Cell In [${count}], line ${where.line}`
+  const lines =
+    error.ename === 'SyntaxError' || error.ename === 'IndentationError'
+      ? []
+      : ['Traceback (most recent call last):']
+  lines.push(location)
+  if (code) lines.push(`    ${code}`)
+  lines.push(last)
+  return lines
+}
+
+export function runCell(session: Session, source: string, options: RunOptions): RunCellResult {
+  session.executionCount += 1
+  const count = session.executionCount
+  const outputs: CellOutput[] = []
+  let written = 0
+  let figures = 0
+  let truncated = false
+  const warned = new Set<number>()
+  const fileName =
+    options.fileName ?? (options.mode === 'script' ? '<stdin>' : `Cell In [${count}]`)
+  let interpreter: Interpreter | null = null
+
+  const push = (output: Emitted) => {
+    if (output.type === 'stdout' || output.type === 'stderr') {
+      if (truncated) return
+      let text = output.text
+      if (written + text.length > LIMITS.notebook.outputLength) {
+        text =
+          text.slice(0, Math.max(0, LIMITS.notebook.outputLength - written)) +
+          `\n[output cut at ${LIMITS.notebook.outputLength} characters]\n`
+        truncated = true
+      }
+      written += text.length
+      const last = outputs[outputs.length - 1]
+      if (last && last.type === 'stream' && last.name === output.type) last.text += text
+      else outputs.push({ type: 'stream', name: output.type, text })
+    } else if (output.type === 'warning') {
+      const where = spanOf(source, output.span)
+      if (warned.has(where.line)) return
+      warned.add(where.line)
+      const text = `${fileName}:${where.line}: ${output.category}: ${output.message}\n  ${sourceLine(source, where.line).trim()}\n`
+      outputs.push({
+        type: 'warning',
+        category: output.category,
+        message: output.message,
+        span: where,
+        text,
+      })
+    } else if (
+      output.type === 'figure' &&
+      options.mode === 'cell' &&
+      figures < LIMITS.notebook.figures
+    ) {
+      figures++
+      outputs.push({ type: 'figure', figure: output.figure })
+    }
+  }
+
+  resetBudget()
+  setDefaultDtype(session.defaultDtype)
+  setGradMode(true)
+  setContext({ emit: push, currentSpan: () => interpreter?.current ?? { start: 0, end: 0 } })
+  let status: RunCellResult['status'] = 'ok'
+  try {
+    const body = parse(source)
+    interpreter = new Interpreter(session.ns)
+    const last = body[body.length - 1]
+    const echo = options.mode === 'cell' && last?.kind === 'expr'
+    interpreter.run(echo ? body.slice(0, -1) : body)
+    if (echo && last.kind === 'expr') {
+      interpreter.current = last.span
+      let value
+      try {
+        value = interpreter.eval(last.value)
+      } catch (error) {
+        throw located(error, last.span)
+      }
+      if (value !== null)
+        outputs.push({ type: 'execute_result', executionCount: count, text: repr(value) })
+    }
+    if (options.mode === 'cell') flushFigures(session.ns.modules.pyplot ?? undefined)
+  } catch (caught) {
+    const error = located(caught, { start: 0, end: 0 }) as PyError
+    const where = spanOf(source, error.span ?? { start: 0, end: 0 })
+    const why = whyOf(error.ename, error.evalue)
+    outputs.push({
+      type: 'error',
+      ename: error.ename,
+      evalue: error.evalue,
+      traceback: traceback(source, error, where, { ...options, fileName }, count),
+      span: where,
+      ...(why ? { why } : {}),
+    })
+    status = 'error'
+  } finally {
+    session.defaultDtype = getDefaultDtype()
+    setGradMode(true)
+    setContext(null)
+  }
+  return { executionCount: count, status, outputs }
+}

@@ -1,0 +1,256 @@
+import * as ag from '../autograd'
+import type { GradFn, Tensor } from '../autograd'
+import { LIMITS } from '../protocol/limits'
+import { PyError, runtimeError, typeError } from './errors'
+import { charge } from './budget'
+
+/**
+ * The notebook's tensor: the core's autograd tensor (float64 values, PyTorch's graph semantics) with a
+ * PyTorch dtype. A float32 tensor keeps float32 values: every op's result is rounded with Math.fround,
+ * as PyTorch computes float32 ops in float32 (its kernels round each op's result once, which fround of the
+ * exact double result is for + − × ÷ and √; for exp, sin… PyTorch's float kernels may differ from the
+ * correctly rounded value in the last bit). A float64 tensor runs the core's numbers unchanged. Backward
+ * passes run in float64 over the rounded forward values, and a float32 `.grad` is rounded when read.
+ */
+export type DType = 'float32' | 'float64' | 'int64' | 'bool'
+
+export class NbTensor {
+  readonly kind = 'tensor'
+  constructor(
+    public t: Tensor,
+    public dtype: DType,
+  ) {}
+  get shape(): readonly number[] {
+    return this.t.shape
+  }
+  get numel(): number {
+    return this.t.numel
+  }
+}
+
+/** PyTorch's own names for the graph nodes ours name differently (pow with a scalar exponent is PowBackward0). */
+const nodeNames = new WeakMap<GradFn, string>()
+const RENAMED: Record<string, string> = {
+  PowScalarBackward0: 'PowBackward0',
+  PowBackward0: 'PowBackward1',
+  ClampBackward0: 'ClampBackward1',
+  SumToBackward0: 'SumBackward1',
+}
+export function gradFnName(node: GradFn): string {
+  return nodeNames.get(node) ?? RENAMED[node.name] ?? node.name
+}
+export function renameNode(node: GradFn, name: string): void {
+  nodeNames.set(node, name)
+}
+function rename(result: Tensor, name: string): Tensor {
+  if (result.gradFn) nodeNames.set(result.gradFn, name)
+  return result
+}
+
+export const isFloating = (dtype: DType): boolean => dtype === 'float32' || dtype === 'float64'
+
+/** torch.get_default_dtype(): float32 unless torch.set_default_dtype changed it. */
+let defaultDtype: DType = 'float32'
+export const getDefaultDtype = (): DType => defaultDtype
+export function setDefaultDtype(dtype: DType): void {
+  defaultDtype = dtype
+}
+
+export function roundInPlace(data: Float64Array, dtype: DType): void {
+  if (dtype === 'float32') for (let i = 0; i < data.length; i++) data[i] = Math.fround(data[i]!)
+  else if (dtype === 'int64') for (let i = 0; i < data.length; i++) data[i] = Math.trunc(data[i]!)
+  else if (dtype === 'bool') for (let i = 0; i < data.length; i++) data[i] = data[i] !== 0 ? 1 : 0
+}
+
+export function checkSize(count: number): void {
+  if (count > LIMITS.notebook.tensorElements)
+    throw new PyError(
+      'StepLimitError',
+      `a tensor of ${count} elements is larger than this notebook's limit of ${LIMITS.notebook.tensorElements}`,
+    )
+}
+
+export function wrap(t: Tensor, dtype: DType): NbTensor {
+  charge(t.numel)
+  roundInPlace(t.data as Float64Array, dtype)
+  return new NbTensor(t, dtype)
+}
+
+/** A Python number or a tensor, as an op's operand. */
+export type Operand = NbTensor | number | bigint | boolean
+
+const RANK: Record<DType, number> = { bool: 0, int64: 1, float32: 2, float64: 3 }
+const promote = (a: DType, b: DType): DType => (RANK[a] >= RANK[b] ? a : b)
+const kind = (d: DType): number => (isFloating(d) ? 2 : d === 'int64' ? 1 : 0)
+
+/** PyTorch's result_type: dimensioned tensors, then 0-dim tensors, then Python numbers, by category. */
+export function resultType(operands: readonly Operand[]): DType {
+  let dim: DType | null = null
+  let zero: DType | null = null
+  let wrapped: DType | null = null
+  for (const operand of operands) {
+    if (operand instanceof NbTensor) {
+      if (operand.shape.length > 0) dim = dim ? promote(dim, operand.dtype) : operand.dtype
+      else zero = zero ? promote(zero, operand.dtype) : operand.dtype
+    } else {
+      const d: DType =
+        typeof operand === 'number' ? defaultDtype : typeof operand === 'bigint' ? 'int64' : 'bool'
+      wrapped = wrapped ? promote(wrapped, d) : d
+    }
+  }
+  const combine = (higher: DType | null, lower: DType | null): DType | null => {
+    if (higher === null) return lower
+    if (lower === null) return higher
+    if (isFloating(higher)) return higher
+    if (higher === 'bool' || kind(lower) > kind(higher)) return promote(higher, lower)
+    return higher
+  }
+  return combine(dim, combine(zero, wrapped)) ?? defaultDtype
+}
+
+function operandValue(operand: Operand, dtype: DType): Tensor | number {
+  if (operand instanceof NbTensor) return operand.t
+  const value = typeof operand === 'boolean' ? (operand ? 1 : 0) : Number(operand)
+  return dtype === 'float32' ? Math.fround(value) : value
+}
+
+export function broadcastCheck(a: Operand, b: Operand): void {
+  if (!(a instanceof NbTensor) || !(b instanceof NbTensor)) return
+  const [x, y] = [a.shape, b.shape]
+  if (x.length === 1 && y.length === 1 && x[0] !== y[0] && x[0] !== 1 && y[0] !== 1)
+    throw runtimeError(
+      `The size of tensor a (${x[0]}) must match the size of tensor b (${y[0]}) at non-singleton dimension 0`,
+    )
+}
+
+/** `a op b` for tensors and numbers, with PyTorch's dtype and grad_fn name. */
+export function binary(op: '+' | '-' | '*' | '/' | '**', a: Operand, b: Operand): NbTensor {
+  broadcastCheck(a, b)
+  let dtype = resultType([a, b])
+  if (op === '/' && !isFloating(dtype)) dtype = defaultDtype
+  if (
+    op === '**' &&
+    !isFloating(dtype) &&
+    typeof b !== 'boolean' &&
+    !(b instanceof NbTensor) &&
+    typeof b === 'bigint' &&
+    b < 0n
+  )
+    throw runtimeError('Integers to negative integer powers are not allowed.')
+  const left = operandValue(a, dtype)
+  const right = operandValue(b, dtype)
+  const leftIsNumber = !(a instanceof NbTensor)
+  let result: Tensor
+  switch (op) {
+    case '+':
+      result = ag.add(left, right)
+      break
+    case '-':
+      result = leftIsNumber ? rename(ag.sub(left, right), 'RsubBackward1') : ag.sub(left, right)
+      break
+    case '*':
+      result = ag.mul(left, right)
+      break
+    case '/':
+      // 2 / x is x.reciprocal() * 2 in PyTorch (Tensor.__rtruediv__), so its node is MulBackward0.
+      result = leftIsNumber ? rename(ag.div(left, right), 'MulBackward0') : ag.div(left, right)
+      break
+    case '**':
+      result = power(left, right, a, b, dtype)
+      break
+  }
+  return wrap(result, dtype)
+}
+
+function power(
+  left: Tensor | number,
+  right: Tensor | number,
+  a: Operand,
+  b: Operand,
+  dtype: DType,
+): Tensor {
+  if (typeof right === 'number' && !(b instanceof NbTensor)) {
+    const result = ag.powScalar(left, right)
+    if (dtype === 'float32') float32Power(result, (a as NbTensor).t.data, right)
+    return result
+  }
+  return ag.pow(left, right)
+}
+
+/**
+ * PyTorch's pow(Tensor, Scalar) kernel special-cases these exponents, each op rounded to float32: x·x,
+ * x·x·x, √x, 1/√x, 1/x, 1/(x·x); others call powf. The results are written over ours in place, before
+ * any backward pass reads them.
+ */
+function float32Power(result: Tensor, base: Float64Array, exponent: number): void {
+  const out = result.data as Float64Array
+  const f = Math.fround
+  const kernels: Record<number, (x: number) => number> = {
+    2: (x) => f(x * x),
+    3: (x) => f(f(x * x) * x),
+    0.5: (x) => f(Math.sqrt(x)),
+    [-0.5]: (x) => f(1 / f(Math.sqrt(x))),
+    [-1]: (x) => f(1 / x),
+    [-2]: (x) => f(1 / f(x * x)),
+  }
+  const kernel = kernels[exponent]
+  if (!kernel) return
+  if (base.length === out.length) for (let i = 0; i < out.length; i++) out[i] = kernel(base[i]!)
+}
+
+/** Unary ops of the rule table: `torch.sin(x)`, `x.sin()`, `F.relu(x)`. */
+export function unary(op: ag.ElementwiseOpName, x: NbTensor): NbTensor {
+  if (!isFloating(x.dtype) && op !== 'abs' && op !== 'neg' && op !== 'relu') {
+    // Integer inputs of float functions give the default float dtype (torch.sin(torch.tensor(1)) is float32).
+    const converted = convert(x, defaultDtype)
+    return wrap(ag.apply(op, converted.t), defaultDtype)
+  }
+  return wrap(ag.apply(op, x.t), x.dtype)
+}
+
+export function convert(x: NbTensor, dtype: DType): NbTensor {
+  if (x.dtype === dtype) return x
+  const data = Float64Array.from(x.t.data)
+  roundInPlace(data, dtype)
+  return new NbTensor(new ag.Tensor(data, x.t.shape), dtype)
+}
+
+export function reduce(op: 'sum' | 'mean', x: NbTensor): NbTensor {
+  if (op === 'mean' && !isFloating(x.dtype))
+    throw runtimeError(
+      `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${x.dtype === 'int64' ? 'Long' : 'Bool'}`,
+    )
+  const dtype = op === 'sum' && x.dtype === 'bool' ? 'int64' : x.dtype
+  const result = op === 'sum' ? ag.sum(x.t) : ag.mean(x.t)
+  if (dtype === 'float32') float32Sum(result, x.t.data, op)
+  return wrap(result, dtype)
+}
+
+/**
+ * A float32 sum as PyTorch's CPU reduction computes it: in float32, in cascade (pairwise) order, which for
+ * vectors of up to a few thousand elements agrees with an exact sum rounded once in nearly every case;
+ * the exact sum rounded once is used here.
+ */
+function float32Sum(result: Tensor, data: ArrayLike<number>, op: 'sum' | 'mean'): void {
+  let total = 0
+  for (let i = 0; i < data.length; i++) total += data[i]!
+  const out = result.data as Float64Array
+  out[0] = op === 'sum' ? Math.fround(total) : Math.fround(Math.fround(total) / data.length)
+}
+
+export function requireTensor(value: unknown, fn: string, position = 1, name = 'input'): NbTensor {
+  if (value instanceof NbTensor) return value
+  throw typeError(
+    `${fn}(): argument '${name}' (position ${position}) must be Tensor, not ${pyTypeName(value)}`,
+  )
+}
+
+function pyTypeName(value: unknown): string {
+  if (value === null) return 'NoneType'
+  if (typeof value === 'number') return 'float'
+  if (typeof value === 'bigint') return 'int'
+  if (typeof value === 'boolean') return 'bool'
+  if (typeof value === 'string') return 'str'
+  const kind = (value as { kind?: string }).kind
+  return kind === 'ndarray' ? 'numpy.ndarray' : (kind ?? 'object')
+}
