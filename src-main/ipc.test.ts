@@ -63,6 +63,8 @@ describe('registerIpcHandlers', () => {
     expect([...fake.state.handlers.keys()]).toEqual([
       'calculus:evaluate',
       'calculus:analyze',
+      'calculus:runCell',
+      'calculus:restartNotebook',
       'calculus:savePng',
       'calculus:openPng',
     ])
@@ -71,6 +73,26 @@ describe('registerIpcHandlers', () => {
   it('passes a valid evaluate to the core with the window as owner', async () => {
     expect(await invoke('calculus:evaluate', validEvaluate)).toEqual(ok({ answered: 'evaluate' }))
     expect(services.calls).toEqual([['core', 'evaluate', validEvaluate, ours.id]])
+  })
+
+  it("runs a cell in the window's own notebook session, and restarts only that one", async () => {
+    const cell = { session: 'main', source: 'x = 1' }
+    expect(await invoke('calculus:runCell', cell)).toEqual(ok({ answered: 'runCell' }))
+    expect(services.calls).toEqual([
+      ['core', 'runCell', { session: `window-${ours.id}:main`, source: 'x = 1' }, ours.id],
+    ])
+    expect(await invoke('calculus:restartNotebook', { session: 'main' })).toEqual(
+      ok({ session: 'main' }),
+    )
+    expect(services.calls[1]).toEqual([
+      'core',
+      'restartNotebook',
+      { session: `window-${ours.id}:main` },
+      ours.id,
+    ])
+    expect(firstMessage(await invoke('calculus:runCell', { session: 'a b', source: '' }))).toBe(
+      "Invalid request: 'session' must be 1 to 100 characters of letters, digits and _ . : -.",
+    )
   })
 
   it('passes a valid analyze to the core', async () => {

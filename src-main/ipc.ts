@@ -9,7 +9,12 @@ import {
 } from '../core/protocol/desktop'
 import { MESSAGES, requestDiagnostic } from '../core/protocol/diagnostics'
 import { fail, type Result } from '../core/protocol/result'
-import { validateAnalyzeRequest, validateEvaluateRequest } from '../core/protocol/validate'
+import {
+  validateAnalyzeRequest,
+  validateEvaluateRequest,
+  validateRestartNotebookRequest,
+  validateRunCellRequest,
+} from '../core/protocol/validate'
 import type { Owner } from './core-host'
 import { validateSavePngRequest } from './png-payload'
 
@@ -36,10 +41,15 @@ type Handler = (event: IpcMainInvokeEvent, args: unknown[]) => Promise<Result<un
 const refuse = (field: string, what: string): Result<never> =>
   fail(requestDiagnostic('invalid-request', MESSAGES.invalidRequest(field, what)))
 
+const ownSession = (event: IpcMainInvokeEvent, session: string): string =>
+  `window-${event.sender.id}:${session}`
+
 /** How many arguments each method takes from the page: the preload passes exactly these. */
 const ARITY: { [M in InvokeMethod]: Parameters<DesktopApi[M]>['length'] } = {
   evaluate: 1,
   analyze: 1,
+  runCell: 1,
+  restartNotebook: 1,
   savePng: 1,
   openPng: 0,
 }
@@ -53,6 +63,21 @@ function handlersFor(services: IpcServices): Record<InvokeMethod, Handler> {
     analyze: async (event, [payload]) => {
       const request = validateAnalyzeRequest(payload)
       return request.ok ? services.core.call('analyze', request.value, event.sender.id) : request
+    },
+    // One worker serves every window: a window's notebook sessions are named after the window, so two
+    // windows never share a namespace whatever ids their pages choose.
+    runCell: async (event, [payload]) => {
+      const request = validateRunCellRequest(payload)
+      if (!request.ok) return request
+      const session = ownSession(event, request.value.session)
+      return services.core.call('runCell', { ...request.value, session }, event.sender.id)
+    },
+    restartNotebook: async (event, [payload]) => {
+      const request = validateRestartNotebookRequest(payload)
+      if (!request.ok) return request
+      const session = ownSession(event, request.value.session)
+      const result = await services.core.call('restartNotebook', { session }, event.sender.id)
+      return result.ok ? { ok: true, value: { session: request.value.session } } : result
     },
     savePng: async (event, [payload]) => {
       const request = validateSavePngRequest(payload)

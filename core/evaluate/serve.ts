@@ -1,7 +1,13 @@
 import { CORE_METHODS, type CoreMethod, type WorkerResponse } from '../protocol/api'
 import { MESSAGES, requestDiagnostic } from '../protocol/diagnostics'
-import { fail, type Result } from '../protocol/result'
-import { validateAnalyzeRequest, validateEvaluateRequest } from '../protocol/validate'
+import { fail, ok, type Result } from '../protocol/result'
+import {
+  validateAnalyzeRequest,
+  validateEvaluateRequest,
+  validateRestartNotebookRequest,
+  validateRunCellRequest,
+} from '../protocol/validate'
+import { NotebookSessions } from '../notebook'
 import { analyze, evaluate } from './service'
 
 /**
@@ -17,6 +23,9 @@ export interface PortEndpoint {
 
 type Handler = (params: unknown) => Result<unknown>
 
+/** The worker's notebook namespaces: they live as long as the worker (a replaced worker starts empty). */
+const notebooks = new NotebookSessions()
+
 const HANDLERS: Record<CoreMethod, Handler> = {
   evaluate: (params) => {
     const request = validateEvaluateRequest(params)
@@ -25,6 +34,14 @@ const HANDLERS: Record<CoreMethod, Handler> = {
   analyze: (params) => {
     const request = validateAnalyzeRequest(params)
     return request.ok ? analyze(request.value) : request
+  },
+  runCell: (params) => {
+    const request = validateRunCellRequest(params)
+    return request.ok ? ok(notebooks.run(request.value)) : request
+  },
+  restartNotebook: (params) => {
+    const request = validateRestartNotebookRequest(params)
+    return request.ok ? ok(notebooks.restart(request.value)) : request
   },
 }
 

@@ -248,7 +248,7 @@ class Parser {
   }
 
   private targetList(): Expr {
-    const first = this.orExpr()
+    const first = this.arith()
     if (!this.isOp(',')) {
       this.checkTarget(first)
       return first
@@ -257,7 +257,7 @@ class Parser {
     while (this.isOp(',')) {
       this.next()
       if (this.isName('in')) break
-      items.push(this.orExpr())
+      items.push(this.arith())
     }
     const target: Expr = {
       kind: 'tuple',

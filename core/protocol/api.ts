@@ -1,5 +1,6 @@
 import type { Result } from './result'
 import type { Diagnostic } from './diagnostics'
+import type { NotebookApi } from './notebook'
 
 /** 'x' | 'u' | 'v' | any other single letter except 'e'. */
 export type Variable = string
@@ -68,14 +69,19 @@ export interface GradientResult {
   gradient: Record<Variable, number>
 }
 
-/** The core's API: what the worker serves, and what the renderer's client calls. */
-export interface CalculusApi {
+/** The core's API: what the worker serves, and what the renderer's client calls (the notebook's too). */
+export interface CalculusApi extends NotebookApi {
   evaluate(request: EvaluateRequest): Promise<Result<EvaluateResult>>
   analyze(request: AnalyzeRequest): Promise<Result<AnalyzeResult>>
 }
 
 export type CoreMethod = keyof CalculusApi
-export const CORE_METHODS = ['evaluate', 'analyze'] as const satisfies readonly CoreMethod[]
+export const CORE_METHODS = [
+  'evaluate',
+  'analyze',
+  'runCell',
+  'restartNotebook',
+] as const satisfies readonly CoreMethod[]
 
 export type RequestOf<M extends CoreMethod> = Parameters<CalculusApi[M]>[0]
 export type ResponseOf<M extends CoreMethod> = Awaited<ReturnType<CalculusApi[M]>>

@@ -41,6 +41,8 @@ export interface DesktopApi extends CalculusApi {
 export const INVOKE_METHODS = [
   'evaluate',
   'analyze',
+  'runCell',
+  'restartNotebook',
   'savePng',
   'openPng',
 ] as const satisfies readonly Exclude<keyof DesktopApi, 'onMenu'>[]

@@ -13,4 +13,6 @@ function answer<M extends CoreMethod>(method: M) {
 export const inProcessApi: CalculusApi = {
   evaluate: answer('evaluate'),
   analyze: answer('analyze'),
+  runCell: answer('runCell'),
+  restartNotebook: answer('restartNotebook'),
 }

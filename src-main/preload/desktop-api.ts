@@ -21,6 +21,8 @@ export function createDesktopApi(ipc: RendererIpc): DesktopApi {
   return {
     evaluate: (request) => ipc.invoke(channelOf('evaluate'), request),
     analyze: (request) => ipc.invoke(channelOf('analyze'), request),
+    runCell: (request) => ipc.invoke(channelOf('runCell'), request),
+    restartNotebook: (request) => ipc.invoke(channelOf('restartNotebook'), request),
     savePng: (request) => ipc.invoke(channelOf('savePng'), request),
     openPng: () => ipc.invoke(channelOf('openPng')),
     onMenu: (listener) => {

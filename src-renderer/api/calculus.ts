@@ -31,7 +31,12 @@ function bridgeClient(bridge: CalculusApi): CalculusApi {
         ) as ResponseOf<M>
       }
     }
-  return { evaluate: guarded('evaluate'), analyze: guarded('analyze') }
+  return {
+    evaluate: guarded('evaluate'),
+    analyze: guarded('analyze'),
+    runCell: guarded('runCell'),
+    restartNotebook: guarded('restartNotebook'),
+  }
 }
 
 export function createCalculusClient(): CalculusApi {

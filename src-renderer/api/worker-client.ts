@@ -44,6 +44,8 @@ export function createWorkerClient(
   return {
     evaluate: (request) => client.call('evaluate', request),
     analyze: (request) => client.call('analyze', request),
+    runCell: (request) => client.call('runCell', request),
+    restartNotebook: (request) => client.call('restartNotebook', request),
     dispose: () => client.shutdown(),
   }
 }

@@ -6,6 +6,7 @@ import type {
   EvaluateResult,
 } from '../../core/protocol/api'
 import type { Diagnostic } from '../../core/protocol/diagnostics'
+import type { CellOutput, RunCellRequest } from '../../core/protocol/notebook'
 import { fail, ok, type Result } from '../../core/protocol/result'
 
 /**
@@ -47,6 +48,13 @@ export interface FakeClient extends CalculusApi {
   analyses: AnalyzeRequest[]
   /** When set, evaluate waits for this promise before answering (to hold a request in flight). */
   gate: Promise<void> | null
+  /** Every cell sent to runCell, in order. */
+  cells: RunCellRequest[]
+  /**
+   * What runCell answers for a source (tests set it); an unknown source answers no outputs. The execution
+   * count is the fake's own, per session, reset by restartNotebook, as the worker's.
+   */
+  cellOutputs: Map<string, CellOutput[]>
 }
 
 export function evaluateKnown(request: EvaluateRequest): Result<EvaluateResult> {
@@ -78,10 +86,25 @@ export function evaluateKnown(request: EvaluateRequest): Result<EvaluateResult> 
 }
 
 export function createFakeClient(): FakeClient {
+  const counts = new Map<string, number>()
   const client: FakeClient = {
     evaluations: [],
     analyses: [],
     gate: null,
+    cells: [],
+    cellOutputs: new Map(),
+    async runCell(request) {
+      client.cells.push(request)
+      const count = (counts.get(request.session) ?? 0) + 1
+      counts.set(request.session, count)
+      const outputs = client.cellOutputs.get(request.source) ?? []
+      const status = outputs.some((output) => output.type === 'error') ? 'error' : 'ok'
+      return ok({ executionCount: count, status, outputs })
+    },
+    async restartNotebook(request) {
+      counts.delete(request.session)
+      return ok({ session: request.session })
+    },
     async evaluate(request) {
       client.evaluations.push(request)
       if (client.gate) await client.gate
