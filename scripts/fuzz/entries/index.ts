@@ -2,6 +2,7 @@ import type { Entry } from '../harness'
 import { expressions, evaluation } from './expressions'
 import { fileNames } from './file-names'
 import { ipcChannels } from './ipc-channels'
+import { ipynbFiles } from './ipynb-files'
 import { pngFiles } from './png-files'
 import { savedState } from './saved-state'
 import { workerMessages } from './worker-messages'
@@ -12,6 +13,7 @@ export const ENTRIES: readonly Entry<unknown, unknown>[] = [
   evaluation,
   workerMessages,
   pngFiles,
+  ipynbFiles,
   savedState,
   fileNames,
   ipcChannels,
@@ -28,7 +30,6 @@ export const PENDING: readonly { name: string; covers: string }[] = [
     name: 'notebook-source',
     covers: 'core/notebook lexer, parser, interpreter (not yet in the app)',
   },
-  { name: 'ipynb', covers: 'core/notebook .ipynb read/write (not yet in the app)' },
 ]
 
 export function entryNamed(name: string): Entry<unknown, unknown> | undefined {
