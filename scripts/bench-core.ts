@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks'
 import { compile } from '../core/evaluate/compiled'
 import { sampleSlice } from '../core/evaluate/series'
 import { linspace } from '../core/autograd'
+import { benchNotebook } from './notebook/bench-notebook'
 
 const math = create(all!)
 
@@ -202,6 +203,7 @@ async function main(): Promise<void> {
   console.log('\n| ' + header.join(' | ') + ' |')
   console.log('|' + header.map(() => '---').join('|') + '|')
   for (const row of rows) console.log('| ' + row.join(' | ') + ' |')
+  console.log('\n' + benchNotebook(RUNS, WARMUP))
 }
 
 void main()

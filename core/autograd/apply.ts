@@ -6,6 +6,17 @@ import { Tensor } from './tensor'
 
 const NO_VALUES = new Float64Array(0)
 
+/**
+ * Called with every op's freshly computed values and its inputs, forward and backward, while set. The
+ * notebook sets it to keep float32 tensors float32 (each result rounded, as PyTorch's float kernels
+ * round each op); unset, which it is everywhere else, the engine is plain float64.
+ */
+export type ResultHook = (data: Float64Array, inputs: readonly Tensor[]) => void
+let resultHook: ResultHook | null = null
+export function setResultHook(hook: ResultHook | null): void {
+  resultHook = hook
+}
+
 /** PyTorch's node names: `mul` → `MulBackward0`, `sumTo` → `SumToBackward0`. */
 function nodeName(op: string): string {
   return `${op.charAt(0).toUpperCase()}${op.slice(1)}Backward0`
@@ -60,6 +71,7 @@ export function applyElementwise(
     inputs[1]?.data ?? NO_VALUES,
     inputs[2]?.data ?? NO_VALUES,
   )
+  resultHook?.(data, inputs)
   return attach(op, rule, inputs, data, shape)
 }
 
@@ -73,5 +85,6 @@ export function applyReduction(
   const shape = rule.outputShape(input.shape, target)
   const data = new Float64Array(numel(shape))
   rule.forward(data, input.data)
+  resultHook?.(data, [input])
   return attach(op, rule, [input], data, shape)
 }

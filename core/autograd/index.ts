@@ -7,6 +7,7 @@ export { Tensor, type BackwardOptions } from './tensor'
 export { tensor, full, zeros, ones, linspace, type LeafOptions } from './factories'
 export { backward, grad, type GradOptions } from './engine'
 export { noGrad, enableGrad, isGradEnabled } from './grad-mode'
+export { setResultHook, type ResultHook } from './apply'
 export { GradFn, type BackwardFn, type SavedValues } from './grad-fn'
 export {
   type TensorLike,

@@ -4,7 +4,17 @@ import type { Span } from './errors'
 /** What a running cell writes to: its streams, its warnings, its figures, in order. */
 export type Emitted =
   | { type: 'stdout' | 'stderr'; text: string }
-  | { type: 'warning'; category: string; message: string; span: Span }
+  | {
+      type: 'warning'
+      category: string
+      message: string
+      span: Span
+      /**
+       * Where Python's warning registry places it: 'line' for a warning raised at the cell's line (the
+       * non-leaf .grad read: shown once per line), 'library' for one raised inside torch (shown once).
+       */
+      origin: 'line' | 'library'
+    }
   | { type: 'figure'; figure: Figure }
 
 export interface RunContext {
@@ -20,6 +30,11 @@ export function setContext(context: RunContext | null): void {
 export function emit(output: Emitted): void {
   current?.emit(output)
 }
-export function warn(message: string, category = 'UserWarning'): void {
-  if (current) current.emit({ type: 'warning', category, message, span: current.currentSpan() })
+export function warn(
+  message: string,
+  origin: 'line' | 'library' = 'line',
+  category = 'UserWarning',
+): void {
+  if (current)
+    current.emit({ type: 'warning', category, message, span: current.currentSpan(), origin })
 }

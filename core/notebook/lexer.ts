@@ -60,6 +60,10 @@ const OPERATORS = [
   '~',
 ]
 
+const STRING_START = /([rRfFbBuU]{1,2})?(['"])/y
+const NUMBER =
+  /(?:0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|(?:\d[\d_]*)?\.?\d*[\d_]*(?:[eE][+-]?\d+)?)j?/y
+
 const isNameStart = (c: string): boolean => /[A-Za-z_]/.test(c)
 const isNameChar = (c: string): boolean => /[A-Za-z0-9_]/.test(c)
 const isDigit = (c: string): boolean => c >= '0' && c <= '9'
@@ -170,7 +174,10 @@ export function tokenize(source: string): Token[] {
       continue
     }
     // Strings, with an optional prefix: f, r, b, u (and rf / fr).
-    const prefixMatch = /^([rRfFbBuU]{1,2})?(['"])/.exec(source.slice(i, i + 3))
+    // Sticky regexes read at i without copying the rest of the source (a long cell stays linear).
+    STRING_START.lastIndex = i
+    const prefixMatch =
+      c === '"' || c === "'" || /[rRfFbBuU]/.test(c) ? STRING_START.exec(source) : null
     if (
       prefixMatch &&
       (prefixMatch[1] === undefined || /^(f|r|u|b|rf|fr)$/i.test(prefixMatch[1]))
@@ -207,10 +214,8 @@ export function tokenize(source: string): Token[] {
       continue
     }
     if (isDigit(c) || (c === '.' && isDigit(source[i + 1] ?? ''))) {
-      const match =
-        /^(?:0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|(?:\d[\d_]*)?\.?\d*[\d_]*(?:[eE][+-]?\d+)?)j?/.exec(
-          source.slice(i),
-        )!
+      NUMBER.lastIndex = i
+      const match = NUMBER.exec(source)!
       const text = match[0]
       if (text.endsWith('j'))
         throw new PyError(

@@ -137,7 +137,7 @@ export function pyplotModule(name: string): PyModule {
         state.figure.series.push(series)
         state.touched = true
         const line = { kind: 'opaque' as const, typeName: 'Line2D', repr: '' }
-        line.repr = `<matplotlib.lines.Line2D at ${addressOf(line)}>`
+        line.repr = `<matplotlib.lines.Line2D object at ${addressOf(line)}>`
         return list([line])
       }),
     ],
@@ -176,10 +176,11 @@ export function pyplotModule(name: string): PyModule {
         if (!state.figure.series.some((s) => s.label !== null && !s.label.startsWith('_')))
           warn(
             'No artists with labels found to put in legend.  Note that artists whose label start with an underscore are ignored when legend() is called with no argument.',
+            'library',
           )
         state.figure.legend = true
         const legend = { kind: 'opaque' as const, typeName: 'Legend', repr: '' }
-        legend.repr = `<matplotlib.legend.Legend at ${addressOf(legend)}>`
+        legend.repr = `<matplotlib.legend.Legend object at ${addressOf(legend)}>`
         return legend
       }),
     ],

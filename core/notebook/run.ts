@@ -8,7 +8,8 @@ import { Interpreter, located, repr, type Namespace } from './interpreter'
 import { createModules } from './imports'
 import { parse } from './parser'
 import { flushFigures } from './pyplot'
-import { getDefaultDtype, setDefaultDtype, type DType } from './tensor'
+import * as ag from '../autograd'
+import { float32Results, getDefaultDtype, setDefaultDtype, type DType } from './tensor'
 import { setGradMode } from './torch-module'
 import { whyOf } from './why'
 
@@ -80,7 +81,7 @@ export function runCell(session: Session, source: string, options: RunOptions): 
   let written = 0
   let figures = 0
   let truncated = false
-  const warned = new Set<number>()
+  const warned = new Set<string>()
   const fileName =
     options.fileName ?? (options.mode === 'script' ? '<stdin>' : `Cell In [${count}]`)
   let interpreter: Interpreter | null = null
@@ -101,8 +102,9 @@ export function runCell(session: Session, source: string, options: RunOptions): 
       else outputs.push({ type: 'stream', name: output.type, text })
     } else if (output.type === 'warning') {
       const where = spanOf(source, output.span)
-      if (warned.has(where.line)) return
-      warned.add(where.line)
+      const key = output.origin === 'line' ? `line ${where.line}` : output.message
+      if (warned.has(key)) return
+      warned.add(key)
       const text = `${fileName}:${where.line}: ${output.category}: ${output.message}\n  ${sourceLine(source, where.line).trim()}\n`
       outputs.push({
         type: 'warning',
@@ -124,6 +126,7 @@ export function runCell(session: Session, source: string, options: RunOptions): 
   resetBudget()
   setDefaultDtype(session.defaultDtype)
   setGradMode(true)
+  ag.setResultHook(float32Results)
   setContext({ emit: push, currentSpan: () => interpreter?.current ?? { start: 0, end: 0 } })
   let status: RunCellResult['status'] = 'ok'
   try {
@@ -160,6 +163,7 @@ export function runCell(session: Session, source: string, options: RunOptions): 
   } finally {
     session.defaultDtype = getDefaultDtype()
     setGradMode(true)
+    ag.setResultHook(null)
     setContext(null)
   }
   return { executionCount: count, status, outputs }

@@ -70,9 +70,39 @@ export function checkSize(count: number): void {
     )
 }
 
+/**
+ * Which values are float32 and which float64, by their buffer (a detached tensor shares its values, and so
+ * its dtype). The engine's ops see only buffers: while a cell runs, `float32Results` rounds every op whose
+ * inputs include float32 values and no float64 ones, forward and backward alike (the engine's own seeds and
+ * constants are neither), so a backward pass over float32 tensors rounds each op as PyTorch's does.
+ */
+const float32Data = new WeakSet<Float64Array>()
+const float64Data = new WeakSet<Float64Array>()
+
+export function markData(data: Float64Array, dtype: DType): void {
+  if (dtype === 'float32') float32Data.add(data)
+  else if (dtype === 'float64') float64Data.add(data)
+}
+
+export const float32Results: ag.ResultHook = (data, inputs) => {
+  let float32 = false
+  for (const input of inputs) {
+    const values = input.data as Float64Array
+    if (float64Data.has(values)) {
+      float64Data.add(data)
+      return
+    }
+    if (float32Data.has(values)) float32 = true
+  }
+  if (!float32) return
+  for (let i = 0; i < data.length; i++) data[i] = Math.fround(data[i]!)
+  float32Data.add(data)
+}
+
 export function wrap(t: Tensor, dtype: DType): NbTensor {
   charge(t.numel)
   roundInPlace(t.data as Float64Array, dtype)
+  markData(t.data as Float64Array, dtype)
   return new NbTensor(t, dtype)
 }
 
@@ -212,6 +242,7 @@ export function convert(x: NbTensor, dtype: DType): NbTensor {
   if (x.dtype === dtype) return x
   const data = Float64Array.from(x.t.data)
   roundInPlace(data, dtype)
+  markData(data, dtype)
   return new NbTensor(new ag.Tensor(data, x.t.shape), dtype)
 }
 

@@ -12,6 +12,7 @@ import {
   gradFnName,
   isFloating,
   NbTensor,
+  markData,
   reduce,
   renameNode,
   requireTensor,
@@ -85,6 +86,7 @@ function leaf(data: Float64Array, shape: number[], dtype: DType, requiresGrad: b
   if (requiresGrad && !isFloating(dtype))
     throw runtimeError('Only Tensors of floating point and complex dtype can require gradients')
   roundInPlace(data, dtype)
+  markData(data, dtype)
   return new NbTensor(new ag.Tensor(data, shape as unknown as ag.Shape, null, requiresGrad), dtype)
 }
 
@@ -473,7 +475,7 @@ export function functionalNn(): PyModule {
     const plain = unaryFunction(name, op)
     entries[name] = DEPRECATED_FUNCTIONAL.has(name)
       ? fn(name, (args, kwargs) => {
-          warn(`nn.functional.${name} is deprecated. Use torch.${name} instead.`)
+          warn(`nn.functional.${name} is deprecated. Use torch.${name} instead.`, 'library')
           return plain.call(args, kwargs)
         })
       : plain
@@ -548,6 +550,7 @@ function gradOf(x: NbTensor): PyValue {
   if (!t.isLeaf && !t.retainsGrad) warn(NON_LEAF_GRAD_WARNING)
   if (t.grad === null) return null
   roundInPlace(t.grad.data as Float64Array, x.dtype)
+  markData(t.grad.data as Float64Array, x.dtype)
   return new NbTensor(t.grad, x.dtype)
 }
 
@@ -595,6 +598,7 @@ function backwardMethod(x: NbTensor): PyFunction {
     if (createGraph)
       warn(
         'Using backward() with create_graph=True will create a reference cycle between the parameter and its gradient which can cause a memory leak. We recommend using autograd.grad when creating the graph to avoid this. If you have to use this function, make sure to reset the .grad fields of your parameters to None after use to break the cycle and avoid the leak. (Triggered internally at  ./torch/csrc/autograd/engine.cpp:1059.)',
+        'library',
       )
     charge(x.numel * 4)
     ag.backward(x.t, options)
