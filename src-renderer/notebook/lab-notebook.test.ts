@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readNotebook, writeNotebook } from '../../core/ipynb'
+import { NotebookSessions } from '../../core/notebook'
 import { LABS } from '../lessons'
-import { labNotebook, labNotebookFileName } from './lab-notebook'
+import { LAB_PREPARATION, labNotebook, labNotebookFileName } from './lab-notebook'
 
 describe('the lab as a notebook', () => {
   it.each(LABS.map((lab) => [lab.id, lab] as const))(
@@ -34,5 +35,39 @@ describe('the lab as a notebook', () => {
     expect(cells[at]?.source).not.toContain('u = torch.tensor')
     expect(cells[at + 1]?.source).toContain("NameError: name 'u' is not defined")
     expect(cells[at + 2]?.source).toContain('u = torch.tensor(1.0, requires_grad=True)')
+  })
+})
+
+describe("the lab's cells on the notebook's interpreter", () => {
+  const run = (source: string) => {
+    const sessions = new NotebookSessions()
+    sessions.run({ session: 's', source: LAB_PREPARATION })
+    return sessions.run({ session: 's', source })
+  }
+  /** What a cell's `print(…)  # tensor(4.)` comments say it prints, in order. */
+  const promised = (source: string) =>
+    [...source.matchAll(/^print\(.*\)\s+# (.+)$/gm)].map((match) => match[1])
+
+  it.each(LABS[0]!.steps.map((step) => [step.id, step] as const))(
+    '%s prints what its comments say',
+    (_id, step) => {
+      const source = step.pitfall?.fixed ?? step.torch
+      const result = run(source)
+      expect(result.status).toBe('ok')
+      const stdout = result.outputs
+        .map((out) => (out.type === 'stream' ? out.text : ''))
+        .join('')
+        .split('\n')
+      for (const line of promised(source)) expect(stdout).toContain(line)
+    },
+  )
+
+  it("a pitfall raises what the step says, as the traceback's last line", () => {
+    for (const step of LABS[0]!.steps) {
+      if (!step.pitfall) continue
+      const result = run(step.torch)
+      const error = result.outputs.find((out) => out.type === 'error')
+      expect(error?.type === 'error' && error.traceback.at(-1)).toBe(step.pitfall.raises)
+    }
   })
 })
