@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, test } from './fixtures'
 import { LabPanel } from './pages/lab-panel'
 import { NotebookPage } from './pages/notebook-page'
@@ -136,5 +136,45 @@ test.describe("the lab's runnable cells", () => {
     await explorer.page.keyboard.press('Shift+Enter')
     await expect(cell.getByTestId('nb-stream')).toHaveText('tensor(7.)')
     await expect(lab.feedback).toContainText('Correct')
+  })
+})
+
+test.describe('notebooks in the desktop app', () => {
+  test.skip(
+    ({ target }) => target === 'web',
+    'the native file dialogs exist only in the desktop app',
+  )
+
+  test('File › Open… opens a .ipynb through the native dialog, in the notebook view', async ({
+    explorer,
+    fileDialogs,
+  }, testInfo) => {
+    const file = testInfo.outputPath('from-jupyter.ipynb')
+    writeFileSync(
+      file,
+      JSON.stringify({
+        nbformat: 4,
+        nbformat_minor: 4,
+        metadata: {},
+        cells: [
+          { cell_type: 'markdown', metadata: {}, source: ['# From Jupyter'] },
+          {
+            cell_type: 'code',
+            metadata: {},
+            execution_count: null,
+            outputs: [],
+            source: ['import torch\n', 'torch.tensor(2.0) ** 2'],
+          },
+        ],
+      }),
+    )
+    await fileDialogs.answerWith(file)
+    await explorer.page.getByTestId('open-png').click()
+    const notebook = new NotebookPage(explorer.page)
+    await expect(notebook.view).toBeVisible()
+    await expect(notebook.title).toHaveText('from-jupyter.ipynb')
+    const cell = notebook.cellWithCode('torch.tensor(2.0) ** 2')
+    await notebook.run(cell)
+    await expect(cell.getByTestId('nb-result')).toHaveText('tensor(4.)')
   })
 })
