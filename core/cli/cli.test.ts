@@ -116,4 +116,32 @@ describe('calculus-lab', { timeout: 60_000 }, () => {
     // Generous bound for a loaded CI machine; the issue's own bar is 10 s (measured: well under 1 s).
     expect(elapsed).toBeLessThan(10_000)
   })
+
+  it("run FILE.py prints what python prints, and an error as a traceback ending in Python's line, exit 1", () => {
+    const script = [
+      'import torch',
+      'x = torch.tensor(2.0, requires_grad = True)',
+      'y = x ** 2',
+      'y.backward()',
+      'print("The dervative at x = 2: ", x.grad)',
+      'y',
+      'f = u * v + u ** 2',
+      'print("never")',
+    ].join('\n')
+    const answer = run(['run', '-'], script)
+    expect(answer.code).toBe(1)
+    expect(answer.stdout).toBe('The dervative at x = 2:  tensor(4.)\n')
+    expect(answer.stderr).toBe(
+      [
+        'Traceback (most recent call last):',
+        '  File "<stdin>", line 7, in <module>',
+        '    f = u * v + u ** 2',
+        "NameError: name 'u' is not defined",
+        '',
+      ].join('\n'),
+    )
+    expect(run(['run', '-'], 'print(1 + 1)\n')).toEqual({ code: 0, stdout: '2\n', stderr: '' })
+    expect(run(['run', 'no-such-file.py'])).toMatchObject({ code: 2, stdout: '' })
+    expect(run(['run']).stderr).toMatch(/run needs a file/)
+  })
 })

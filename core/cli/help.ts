@@ -62,11 +62,11 @@ run     Runs a Python file (or standard input, with -) as the app's notebook run
         script: no echo of a bare expression. Prints exactly what python FILE.py prints
         where PyTorch is installed; warnings and, on an error, a traceback whose last line
         is Python's (NameError: name 'u' is not defined) go to stderr, and it exits 1.
-        A file is at most ${LIMITS.notebook.sourceLength} characters; a run stops after ${LIMITS.notebook.stepBudget.toLocaleString('en-US')} steps.
+        A file is at most ${LIMITS.notebook.sourceLength} characters; a run stops after
+        ${LIMITS.notebook.stepBudget.toLocaleString('en-US')} steps of work (its bound instead of --timeout).
 
 Every command
           --timeout     how long one computation (a grad, a batch line, a plot) may run,
-                        (run has its step budget instead)
                         in seconds (default ${DEFAULT_TIMEOUT_S}, at most ${MOST_TIMEOUT_S}); one that runs longer
                         is stopped: grad and plot exit 4, batch writes an error line
                         {"error": {"code": "timeout", …}} and goes on with the next

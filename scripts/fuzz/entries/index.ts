@@ -3,6 +3,7 @@ import { expressions, evaluation } from './expressions'
 import { fileNames } from './file-names'
 import { ipcChannels } from './ipc-channels'
 import { ipynbFiles } from './ipynb-files'
+import { notebookSourceEntry } from './notebook-source'
 import { pngFiles } from './png-files'
 import { savedState } from './saved-state'
 import { workerMessages } from './worker-messages'
@@ -17,20 +18,11 @@ export const ENTRIES: readonly Entry<unknown, unknown>[] = [
   savedState,
   fileNames,
   ipcChannels,
+  notebookSourceEntry,
 ] as unknown as Entry<unknown, unknown>[]
 
-/**
- * Doors that do not exist yet (DESIGN.md §8, core/notebook): each gets an entry here, in its own file
- * under entries/, when its code lands — a generator of notebook source (the Python subset: grammar-aware
- * like generators/expressions.ts) and of .ipynb files (nbformat 4 JSON, edited field by field like
- * generators/requests.ts), checked for the same failure classes.
- */
-export const PENDING: readonly { name: string; covers: string }[] = [
-  {
-    name: 'notebook-source',
-    covers: 'core/notebook lexer, parser, interpreter (not yet in the app)',
-  },
-]
+/** Doors that do not exist yet: each gets an entry here, in its own file under entries/, when its code lands. */
+export const PENDING: readonly { name: string; covers: string }[] = []
 
 export function entryNamed(name: string): Entry<unknown, unknown> | undefined {
   return ENTRIES.find((entry) => entry.name === name)
