@@ -117,6 +117,10 @@ const layerRules = [
       'chart.js',
       'katex',
       'katex/**',
+      // The notebook's cell editor (CodeMirror 6 and its Python language) and its markdown cells.
+      '@codemirror/**',
+      '@lezer/highlight',
+      'markdown-it',
       // The About dialog shows the product's name, version and description.
       'package.json',
     ],

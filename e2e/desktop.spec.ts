@@ -93,9 +93,16 @@ test.describe('the desktop bridge', () => {
     })
     expect(shape.frozen).toBe(true)
     expect(shape.methods.sort()).toEqual(
-      ['analyze', 'evaluate', 'graph', 'onMenu', 'openPng', 'savePng'].map(
-        (name) => `${name}:function`,
-      ),
+      [
+        'analyze',
+        'evaluate',
+        'graph',
+        'onMenu',
+        'openPng',
+        'restartNotebook',
+        'runCell',
+        'savePng',
+      ].map((name) => `${name}:function`),
     )
     expect(shape.leaked).toEqual([])
     expect(shape.origin).toBe('http://calculus-lab.localhost')

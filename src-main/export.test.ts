@@ -177,6 +177,33 @@ describe('openPng', () => {
     expect(result.ok && result.value.opened && Buffer.isBuffer(result.value.bytes)).toBe(false)
   })
 
+  it('reads a chosen .ipynb as it is (the renderer validates the notebook), and refuses a huge one', async () => {
+    const path = join(directory, 'lab.ipynb')
+    writeFileSync(path, '{"nbformat": 4}')
+    fake.answerNextDialog({ canceled: false, filePaths: [path] })
+    const result = await openPng(dialogs())
+    const [options] = fake.callsTo('dialog.showOpenDialog').at(-1) as [{ filters: unknown }]
+    expect(options.filters).toEqual([
+      { name: 'Plots and notebooks', extensions: ['png', 'ipynb'] },
+      { name: 'PNG image', extensions: ['png'] },
+      { name: 'Jupyter notebook', extensions: ['ipynb'] },
+    ])
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        opened: true,
+        name: 'lab.ipynb',
+        bytes: new TextEncoder().encode('{"nbformat": 4}'),
+      },
+    })
+    writeFileSync(path, new Uint8Array(LIMITS.ipynb.fileChars + 1).fill(32))
+    fake.answerNextDialog({ canceled: false, filePaths: [path] })
+    expect(await openPng(dialogs())).toMatchObject({
+      ok: false,
+      diagnostics: [{ message: 'Lab.ipynb is larger than 16 MB.' }],
+    })
+  })
+
   it('answers opened: false when cancelled', async () => {
     expect(await openPng(dialogs())).toEqual({ ok: true, value: { opened: false } })
   })

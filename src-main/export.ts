@@ -64,9 +64,14 @@ export async function openPng({
   defaultDirectory,
 }: FileDialogs): Promise<Result<OpenPngResult>> {
   const options = {
-    title: 'Open PNG',
+    title: 'Open',
     defaultPath: defaultDirectory,
-    filters: [{ name: 'PNG image', extensions: ['png'] }],
+    // A PNG the app exported (its plot), or a Jupyter notebook for the notebook view.
+    filters: [
+      { name: 'Plots and notebooks', extensions: ['png', 'ipynb'] },
+      { name: 'PNG image', extensions: ['png'] },
+      { name: 'Jupyter notebook', extensions: ['ipynb'] },
+    ],
     properties: ['openFile'] as 'openFile'[],
   }
   const choice = window
@@ -130,8 +135,12 @@ async function exists(path: string): Promise<boolean> {
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
 const READ_CHUNK_BYTES = 1024 * 1024
 
+/** A .ipynb is JSON text (the renderer validates it, core/ipynb); a PNG must start like one. */
+const isNotebookName = (name: string) => extname(name).toLowerCase() === '.ipynb'
+
 /**
- * The file's bytes, when it is a regular file of at most LIMITS.maxPngBytes that starts like a PNG.
+ * The file's bytes, when it is a regular file of at most LIMITS.maxPngBytes that starts like a PNG, or a
+ * .ipynb of at most LIMITS.ipynb.fileChars bytes.
  * Links are resolved first, the file is opened once, and its type and size are read from that handle
  * (fstat), so a swap between the check and the read changes nothing. Devices (`/dev/zero` reports size
  * 0 and never ends), FIFOs and folders are refused before a byte is read, and the read itself stops at
@@ -142,12 +151,13 @@ async function readPngFile(path: string, name: string): Promise<Result<OpenPngRe
   try {
     const info = await handle.stat()
     if (!info.isFile()) return fileProblem(`${name} is not a regular file`)
-    const tooLarge = () =>
-      fileProblem(`${name} is larger than ${LIMITS.maxPngBytes / 1024 / 1024} MB`)
-    if (info.size > LIMITS.maxPngBytes) return tooLarge()
-    const bytes = await readAtMost(handle, LIMITS.maxPngBytes + 1)
-    if (bytes.length > LIMITS.maxPngBytes) return tooLarge()
-    if (!hasPngSignature(bytes)) return fileProblem(`${name} is not a PNG image`)
+    const notebook = isNotebookName(name)
+    const limit = notebook ? LIMITS.ipynb.fileChars : LIMITS.maxPngBytes
+    const tooLarge = () => fileProblem(`${name} is larger than ${limit / 1024 / 1024} MB`)
+    if (info.size > limit) return tooLarge()
+    const bytes = await readAtMost(handle, limit + 1)
+    if (bytes.length > limit) return tooLarge()
+    if (!notebook && !hasPngSignature(bytes)) return fileProblem(`${name} is not a PNG image`)
     // A plain Uint8Array, not a Buffer: that is what crosses IPC to the renderer.
     return ok({ opened: true, name, bytes })
   } finally {

@@ -45,11 +45,12 @@ describe('menuTemplate', () => {
     expect([...sent].sort()).toEqual([...MENU_COMMANDS].sort())
   })
 
-  it('puts Export PNG…, Open PNG… and Quit in File', () => {
+  it('puts Export PNG…, Open… (a PNG or a .ipynb), Export Notebook… and Quit in File', () => {
     const file = build('win32', false).template[0]?.submenu as MenuItemConstructorOptions[]
     expect(file.map((item) => item.label ?? item.role ?? item.type)).toEqual([
       'Export PNG…',
-      'Open PNG…',
+      'Open…',
+      'Export Notebook…',
       'separator',
       'quit',
     ])

@@ -46,7 +46,8 @@ export function menuTemplate({
     label: '&File',
     submenu: [
       command('Export PNG…', 'export-png', 'CmdOrCtrl+E'),
-      command('Open PNG…', 'open-png', 'CmdOrCtrl+O'),
+      command('Open…', 'open-png', 'CmdOrCtrl+O'),
+      command('Export Notebook…', 'export-notebook', 'CmdOrCtrl+Shift+E'),
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit' },
     ],

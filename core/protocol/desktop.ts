@@ -21,6 +21,7 @@ export type OpenPngResult = { opened: true; name: string; bytes: Uint8Array } | 
 export const MENU_COMMANDS = [
   'export-png',
   'open-png',
+  'export-notebook',
   'open-lab',
   'about',
   'zoom-in',

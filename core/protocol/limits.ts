@@ -65,6 +65,20 @@ export const LIMITS = {
   /** Narrowest and widest plotted domain: beyond these, floating point or the sample budget stop making sense. */
   minDomainWidth: 1e-6,
   maxDomainWidth: 1e6,
+  /**
+   * Sizes a .ipynb may reach (core/ipynb). The lab's notebook is 12 KB; a notebook with a few figures
+   * is a few MB (each PNG is base64 in the JSON). Counted before anything is parsed or walked.
+   */
+  ipynb: {
+    fileChars: 16 * 1024 * 1024,
+    cells: 1000,
+    sourceChars: 100_000,
+    outputsPerCell: 100,
+    outputChars: 1_000_000,
+    tracebackLines: 200,
+    /** One image (base64) under a cell: a 4K screenshot is well under this. */
+    pngChars: 8 * 1024 * 1024,
+  },
   /** The notebook (core/protocol/notebook.ts, core/notebook/): what one cell may be and do. */
   notebook: {
     /** Longest cell source: the lab's longest cell is a few hundred characters. */

@@ -1,7 +1,9 @@
 import { mount } from '@vue/test-utils'
 import { PNG } from 'pngjs'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { writeNotebook } from '../../core/ipynb'
 import { embedSession, type PlotSession } from '../../core/png/session'
+import { useNotebookStore } from '../stores/notebook'
 import { usePlotSessionStore } from '../stores/plot-session'
 import { DEFAULT_DOMAIN, useViewStore } from '../stores/view'
 import { freshStores, settle } from '../test-support/stores'
@@ -57,6 +59,27 @@ describe('HeaderTools: opening a PNG', () => {
     expect(useViewStore().domain).toEqual(DEFAULT_DOMAIN)
     expect(usePlotSessionStore().notice).toBe(
       'The plotted range −1e9…1e9 is wider than 1e6 and was not restored.',
+    )
+  })
+})
+
+describe('HeaderTools: opening a .ipynb', () => {
+  it('opens a Jupyter notebook in the notebook view', async () => {
+    const text = writeNotebook({
+      cells: [{ id: 'a', kind: 'code', source: 'x = 1', executionCount: null, outputs: [] }],
+    })
+    const wrapper = await choose(new File([text], 'mine.ipynb'))
+    expect(wrapper.get('[data-testid="file-message"]').text()).toContain(
+      'Opened mine.ipynb: 1 cells in the notebook',
+    )
+    expect(useNotebookStore().open).toBe(true)
+    expect(useNotebookStore().cells.map((cell) => cell.source)).toEqual(['x = 1'])
+  })
+
+  it('refuses a malformed notebook, saying where', async () => {
+    const wrapper = await choose(new File(['{"nbformat": 3}'], 'old.ipynb'))
+    expect(wrapper.get('[data-testid="file-message"]').text()).toContain(
+      'old.ipynb is not a notebook Calculus Lab can open: it is nbformat 3; only nbformat 4 can be opened.',
     )
   })
 })

@@ -1,14 +1,31 @@
+import { readNotebook, type NotebookDocument } from '../../core/ipynb'
 import { readSession, type PlotSession } from '../../core/png/session'
 import { LIMITS } from '../../core/protocol/limits'
 import { desktopBridge } from '../api/desktop'
 
 export type OpenOutcome =
   | { kind: 'opened'; name: string; session: PlotSession }
+  | { kind: 'notebook'; name: string; document: NotebookDocument }
   | { kind: 'cancelled' }
   | { kind: 'refused'; name: string; message: string }
 
-/** Reads the plot a PNG carries; a PNG that is not ours gets a message that says what is wrong. */
+export const isNotebookFileName = (name: string) => name.toLowerCase().endsWith('.ipynb')
+
+/** A .ipynb's bytes (UTF-8 JSON) as a notebook, or why it is not one. */
+export function notebookFromBytes(name: string, bytes: Uint8Array): OpenOutcome {
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes)
+  const read = readNotebook(text, name)
+  return read.ok
+    ? { kind: 'notebook', name, document: read.value }
+    : { kind: 'refused', name, message: read.diagnostics[0]?.message ?? '' }
+}
+
+/**
+ * Reads what an opened file carries: a notebook for a .ipynb, else the plot a PNG carries; a file that
+ * is neither gets a message that says what is wrong.
+ */
 export function sessionFromPng(name: string, bytes: Uint8Array): OpenOutcome {
+  if (isNotebookFileName(name)) return notebookFromBytes(name, bytes)
   const session = readSession(bytes)
   return session.ok
     ? { kind: 'opened', name, session: session.value }
@@ -34,6 +51,12 @@ export async function openPngWithDialog(): Promise<OpenOutcome> {
 
 /** A file from a file input or a drop (the web build, and drops in the desktop app). */
 export async function sessionFromFile(file: File): Promise<OpenOutcome> {
+  if (isNotebookFileName(file.name)) {
+    if (file.size > LIMITS.ipynb.fileChars) {
+      return { kind: 'refused', name: file.name, message: `${file.name} is too large to open.` }
+    }
+    return notebookFromBytes(file.name, new Uint8Array(await file.arrayBuffer()))
+  }
   if (file.size > LIMITS.maxPngBytes) {
     return {
       kind: 'refused',

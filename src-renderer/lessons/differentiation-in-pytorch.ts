@@ -127,7 +127,20 @@ print(x.grad)`,
         '$$\\frac{\\partial f}{\\partial v} = u = 1$$',
         'The two buttons plot the two slices through the point. Along $u$ the tangent has slope 4; along $v$ the slice is a straight line of slope 1.',
       ],
+      // The lab's cell as it wrote it: it never creates u and v (its text says "Let us create u tensor,
+      // v tensor and f tensor", the code skips the first two).
       torch: `import torch
+
+# Calculate f(u, v) = v * u + u^2 at u = 1, v = 2
+f = u * v + u ** 2
+f.backward()
+print(f)        # tensor(3., grad_fn=<AddBackward0>)
+print(u.grad)   # tensor(4.)
+print(v.grad)   # tensor(1.)`,
+      pitfall: {
+        raises: "NameError: name 'u' is not defined",
+        fix: 'The lab’s cell uses u and v without creating them: Python knows a name only after an assignment runs. Create both as tensors that require grad before using them.',
+        fixed: `import torch
 
 u = torch.tensor(1.0, requires_grad=True)
 v = torch.tensor(2.0, requires_grad=True)
@@ -136,6 +149,7 @@ f.backward()
 print(f)        # tensor(3., grad_fn=<AddBackward0>)
 print(u.grad)   # tensor(4.)
 print(v.grad)   # tensor(1.)`,
+      },
       graph: { plot: 0 },
       plots: [
         {

@@ -62,8 +62,13 @@ export interface LessonStep {
   /** One line for the list of steps. */
   summary: string
   explanation: string[]
-  /** The PyTorch cell of the lab this step mirrors. */
+  /** The PyTorch cell of the lab this step mirrors: the step's notebook cell is pre-filled with it. */
   torch: string
+  /**
+   * A cell the lab wrote with a bug to learn from: running `torch` as written raises `raises` (the last
+   * line of the traceback); `fix` says why in a sentence, and `fixed` is the cell that runs.
+   */
+  pitfall?: { raises: string; fix: string; fixed: string }
   plots: LessonPlot[]
   stated: StatedValue[]
   practice?: LessonPractice

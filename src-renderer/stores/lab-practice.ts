@@ -122,6 +122,24 @@ export const useLabPracticeStore = defineStore('lab-practice', () => {
     if (!correct) await diagnose(text)
   }
 
+  /**
+   * A code answer: the gradient the learner's cell printed (see printedGradient), checked against the
+   * core's like a typed number. `printed` null means the cell printed no number.
+   */
+  async function checkPrinted(printed: number | null): Promise<void> {
+    const asked = step.value
+    if (!asked) return
+    if (printed === null) {
+      inputProblem.value = `Your cell printed no number: end it with print(${asked.practice.variable}.grad).`
+      return
+    }
+    inputProblem.value = null
+    const right = await ensureExpected()
+    if (right === null) return
+    const correct = isCorrect(printed, right, asked.practice.tolerance)
+    progress.recordAnswer(asked.id, formatNumber(printed), correct)
+  }
+
   async function reveal(): Promise<void> {
     const asked = step.value
     if (asked && (await ensureExpected()) !== null) progress.revealSolution(asked.id)
@@ -144,6 +162,7 @@ export const useLabPracticeStore = defineStore('lab-practice', () => {
     enter,
     leave,
     check,
+    checkPrinted,
     reveal,
   }
 })

@@ -4,6 +4,9 @@ import { savedActiveLab, savedProgress } from './lab-progress-state'
 import type { Loaded, Persisted } from './persisted'
 import { savedSession } from './persisted-state'
 import { savedSampling } from './saved-sampling'
+import { notebookJson } from '../../core/ipynb'
+import { labNotebook } from '../notebook/lab-notebook'
+import { savedNotebook } from './notebook-state'
 
 /**
  * Saved state is untrusted input. Every stored kind meets the same hostile saves, as stored text and as
@@ -66,6 +69,11 @@ const kinds: [string, Persisted<object>, Record<string, unknown>][] = [
     'fixed sample counts',
     savedSampling,
     { version: 1, expression: 'x^2', domain: [-10, 10], samples: 10 },
+  ],
+  [
+    'the notebook',
+    savedNotebook,
+    { version: 1, open: true, notebook: notebookJson(labNotebook(lab)) },
   ],
 ]
 

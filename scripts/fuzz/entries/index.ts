@@ -2,6 +2,7 @@ import type { Entry } from '../harness'
 import { expressions, evaluation } from './expressions'
 import { fileNames } from './file-names'
 import { ipcChannels } from './ipc-channels'
+import { ipynbFiles } from './ipynb-files'
 import { notebookSourceEntry } from './notebook-source'
 import { pngFiles } from './png-files'
 import { savedState } from './saved-state'
@@ -13,20 +14,15 @@ export const ENTRIES: readonly Entry<unknown, unknown>[] = [
   evaluation,
   workerMessages,
   pngFiles,
+  ipynbFiles,
   savedState,
   fileNames,
   ipcChannels,
   notebookSourceEntry,
 ] as unknown as Entry<unknown, unknown>[]
 
-/**
- * Doors that do not exist yet: each gets an entry here, in its own file under entries/, when its code
- * lands — .ipynb files (nbformat 4 JSON, edited field by field like generators/requests.ts), checked for
- * the same failure classes.
- */
-export const PENDING: readonly { name: string; covers: string }[] = [
-  { name: 'ipynb', covers: 'core/notebook .ipynb read/write (not yet in the app)' },
-]
+/** Doors that do not exist yet: each gets an entry here, in its own file under entries/, when its code lands. */
+export const PENDING: readonly { name: string; covers: string }[] = []
 
 export function entryNamed(name: string): Entry<unknown, unknown> | undefined {
   return ENTRIES.find((entry) => entry.name === name)
