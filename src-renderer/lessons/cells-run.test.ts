@@ -1,7 +1,8 @@
 /**
  * Every cell of the lab, copied as it is shown, runs on its own under the PyTorch this project takes as
  * its oracle (/usr/bin/python3, torch 1.13, matplotlib with the non-interactive Agg backend): each
- * starts from the imports it needs. Skipped, saying why, where that Python has no torch.
+ * starts from the imports it needs. A step that teaches from the lab's own bug (its `pitfall`) raises
+ * exactly the error it names, and its fixed cell runs. Skipped, saying why, where that Python has no torch.
  */
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
@@ -27,7 +28,9 @@ print(json.dumps(errors))
 
 describe.skipIf(!HAS_TORCH)('the lab’s cells, run by PyTorch', () => {
   it('each runs as shown, from its own imports', () => {
-    const cells = differentiationInPytorch.steps.map((step) => step.torch)
+    const steps = differentiationInPytorch.steps
+    const fixed = steps.flatMap((step) => (step.pitfall ? [step] : []))
+    const cells = [...steps.map((step) => step.torch), ...fixed.map((step) => step.pitfall!.fixed)]
     const run = spawnSync(PYTHON, ['-c', RUNNER], {
       input: JSON.stringify(cells),
       encoding: 'utf8',
@@ -35,8 +38,12 @@ describe.skipIf(!HAS_TORCH)('the lab’s cells, run by PyTorch', () => {
       env: { ...process.env, MPLBACKEND: 'Agg' },
     })
     const errors = JSON.parse(run.stdout) as (string | null)[]
-    differentiationInPytorch.steps.forEach((step, i) => {
-      expect(errors[i], `${step.id}:\n${step.torch}`).toBeNull()
+    steps.forEach((step, i) => {
+      expect(errors[i], `${step.id}:\n${step.torch}`).toBe(step.pitfall?.raises ?? null)
+    })
+    expect(fixed.length).toBeGreaterThan(0)
+    fixed.forEach((step, i) => {
+      expect(errors[steps.length + i], `${step.id} fixed:\n${step.pitfall!.fixed}`).toBeNull()
     })
   }, 120_000)
 })

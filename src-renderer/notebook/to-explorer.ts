@@ -66,5 +66,6 @@ export function explorerPlotOf(source: string): PlotSession | null {
     domain: sampled?.domain ?? [at - 4, at + 4],
     yRange: null,
     samples: sampled?.samples ?? null,
+    showSecond: false,
   }
 }
