@@ -11,10 +11,14 @@ import { CONSTANTS, opOf } from '../ops/node-op'
 
 /**
  * Builds f from `inputs` (one tensor per variable the expression uses). Iterative post-order, so a
- * deeply nested expression cannot overflow the stack.
+ * deeply nested expression cannot overflow the stack. `values`, when given, keeps every node's value
+ * (core/notes/ reads the arguments of each switching function).
  */
-export function interpret(ast: Node, inputs: ReadonlyMap<string, Tensor>): Tensor {
-  const values = new Map<Node, Tensor>()
+export function interpret(
+  ast: Node,
+  inputs: ReadonlyMap<string, Tensor>,
+  values: Map<Node, Tensor> = new Map(),
+): Tensor {
   const stack: { node: Node; expanded: boolean }[] = [{ node: ast, expanded: false }]
   while (stack.length > 0) {
     const frame = stack.pop()!

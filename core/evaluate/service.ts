@@ -1,5 +1,4 @@
 import * as ag from '../autograd'
-import type { Tensor } from '../autograd'
 import type { Node } from '../expr/ast'
 import { toTorch } from '../expr'
 import type {
@@ -13,7 +12,7 @@ import type {
 import { diagnostic, MESSAGES, type Diagnostic } from '../protocol/diagnostics'
 import { fail, ok, type Result } from '../protocol/result'
 import { compile, type CompiledExpression } from './compiled'
-import { interpret } from './interpret'
+import { valuesAtPoint } from './point'
 import { sampleSlice } from './series'
 import { sampleWorkProblem } from './work'
 import { canonicalText } from '../expr'
@@ -58,15 +57,8 @@ function compileFor(expression: string, point: Record<string, number>): Result<C
 
 /** f and every partial at the point, as PyTorch with `requires_grad=True` on every variable. */
 function atPoint(compiled: CompiledExpression, point: Record<string, number>): GradientResult {
-  const leaves = new Map<string, Tensor>()
-  for (const name of compiled.variables) {
-    leaves.set(name, ag.tensor(point[name]!, { requiresGrad: true }))
-  }
-  const y = interpret(compiled.ast, leaves)
-  if (y.requiresGrad) y.backward()
-  const gradient: Record<string, number> = {}
-  for (const [name, leaf] of leaves) gradient[name] = leaf.grad?.item() ?? 0
-  return { variables: compiled.variables, value: y.item(), gradient }
+  const { value, gradient } = valuesAtPoint(compiled.ast, compiled.variables, point)
+  return { variables: compiled.variables, value, gradient }
 }
 
 export function gradientAt(request: GradientRequest): Result<GradientResult> {

@@ -1,0 +1,86 @@
+import type { FunctionName } from './catalog'
+
+/**
+ * Where a function of the catalog is not smooth, as data next to the catalog: adding an op's kink or jump
+ * is one entry here. The conventions quoted are PyTorch's tools/autograd/derivatives.yaml (1.13), which
+ * core/autograd/rules*.ts implement; core/notes/ reads this table to say so at the point and along the plot.
+ */
+export interface SwitchEntry {
+  /** `kink`: f is continuous and its derivative jumps; `jump`: f itself jumps (a step function). */
+  readonly kind: 'kink' | 'jump'
+  /**
+   * Which branch the arguments select, as a number: the op switches where it changes. Exact ties (the
+   * switching point itself) get their own value, so a sample on the switch is told from its neighbours.
+   */
+  readonly branch: (args: readonly number[]) => number
+  /** Whether these arguments sit exactly on a switch. */
+  readonly on: (args: readonly number[]) => boolean
+  /** What autograd returns on the switch, and the derivatives.yaml entry that makes it so. */
+  readonly convention: string
+}
+
+const sign = (a: number) => Math.sign(a)
+const arg = (args: readonly number[], k: number) => args[k] ?? NaN
+
+export const SWITCHES: Partial<Record<FunctionName, SwitchEntry>> = {
+  abs: {
+    kind: 'kink',
+    branch: ([a]) => sign(a ?? NaN),
+    on: ([a]) => a === 0,
+    convention: 'PyTorch returns 0: derivatives.yaml has abs: grad * self.sgn(), and sgn(0) = 0',
+  },
+  relu: {
+    kind: 'kink',
+    branch: ([a]) => sign(a ?? NaN),
+    on: ([a]) => a === 0,
+    convention:
+      'PyTorch returns 0: derivatives.yaml has relu: threshold_backward(grad, result, 0), which passes the gradient only where relu(x) > 0',
+  },
+  max: {
+    kind: 'kink',
+    branch: (args) => sign(arg(args, 0) - arg(args, 1)),
+    on: (args) => arg(args, 0) === arg(args, 1),
+    convention:
+      'PyTorch returns half of each side: derivatives.yaml has maximum: at::where(self == other, grad / 2, grad), which splits a tie evenly',
+  },
+  min: {
+    kind: 'kink',
+    branch: (args) => sign(arg(args, 0) - arg(args, 1)),
+    on: (args) => arg(args, 0) === arg(args, 1),
+    convention:
+      'PyTorch returns half of each side: derivatives.yaml has minimum: at::where(self == other, grad / 2, grad), which splits a tie evenly',
+  },
+  clamp: {
+    kind: 'kink',
+    branch: (args) => sign(arg(args, 0) - arg(args, 1)) + sign(arg(args, 0) - arg(args, 2)),
+    on: (args) => arg(args, 0) === arg(args, 1) || arg(args, 0) === arg(args, 2),
+    convention:
+      'PyTorch returns the inside slope: derivatives.yaml has clamp: clamp_backward(grad, self, min, max), which passes the gradient where min ≤ x ≤ max, bounds included',
+  },
+}
+
+/** A function's real domain, for saying why f is NaN or infinite (`outside-domain`, `pole`). */
+export interface DomainEntry {
+  /** Where f is finite. */
+  readonly inside: (a: number) => boolean
+  /** Where f is ±∞ (a pole on the edge of the domain), if anywhere. */
+  readonly pole?: (a: number) => boolean
+  /** The domain as a sentence ends: "x > 0". */
+  readonly domain: string
+}
+
+const positive: DomainEntry = {
+  inside: (a) => a > 0,
+  pole: (a) => a === 0,
+  domain: 'positive numbers',
+}
+
+export const DOMAINS: Partial<Record<FunctionName, DomainEntry>> = {
+  log: positive,
+  log2: positive,
+  log10: positive,
+  log1p: { inside: (a) => a > -1, pole: (a) => a === -1, domain: 'numbers above −1' },
+  sqrt: { inside: (a) => a >= 0, domain: 'numbers ≥ 0' },
+  asin: { inside: (a) => a >= -1 && a <= 1, domain: 'numbers from −1 to 1' },
+  acos: { inside: (a) => a >= -1 && a <= 1, domain: 'numbers from −1 to 1' },
+}
