@@ -8,11 +8,18 @@ import type {
   EvaluateResult,
   GradientRequest,
   GradientResult,
+  InterestPoint,
+  Series,
+  SliceMark,
 } from '../protocol/api'
 import { diagnostic, MESSAGES, type Diagnostic } from '../protocol/diagnostics'
 import { fail, ok, type Result } from '../protocol/result'
 import { compile, type CompiledExpression } from './compiled'
 import { valuesAtPoint } from './point'
+import { LruCache } from './lru'
+import { notesAt } from '../notes/at-point'
+import { sliceMarks } from '../notes/along'
+import { pointsOfInterest } from '../notes/interest'
 import { sampleSlice } from './series'
 import { sampleWorkProblem } from './work'
 import { canonicalText } from '../expr'
@@ -58,12 +65,36 @@ function compileFor(expression: string, point: Record<string, number>): Result<C
 /** f and every partial at the point, as PyTorch with `requires_grad=True` on every variable. */
 function atPoint(compiled: CompiledExpression, point: Record<string, number>): GradientResult {
   const { value, gradient } = valuesAtPoint(compiled.ast, compiled.variables, point)
-  return { variables: compiled.variables, value, gradient }
+  const notes = notesAt(compiled.ast, compiled.variables, point)
+  return { variables: compiled.variables, value, gradient, notes }
 }
 
 export function gradientAt(request: GradientRequest): Result<GradientResult> {
   const compiled = compileFor(request.expression, request.point)
   return compiled.ok ? ok(atPoint(compiled.value, request.point)) : compiled
+}
+
+/**
+ * The slice's marks and points of interest depend on the slice, not on where the point sits on it: while
+ * the plotted variable's slider moves they are read back, so dragging costs no refinement.
+ */
+const SLICE_ANALYSES = new LruCache<string, { marks: SliceMark[]; interest: InterestPoint[] }>(16)
+
+function sliceAnalysis(
+  compiled: CompiledExpression,
+  request: EvaluateRequest,
+  series: Series,
+): { marks: SliceMark[]; interest: InterestPoint[] } {
+  const { wrt, point, domain, samples } = request
+  const held = compiled.variables.filter((name) => name !== wrt).map((name) => point[name])
+  const key = JSON.stringify([request.expression, wrt, domain, samples, held])
+  const known = SLICE_ANALYSES.get(key)
+  if (known) return known
+  const { ast, variables } = compiled
+  const marks = sliceMarks(ast, variables, wrt, point, series.t)
+  const analysis = { marks, interest: pointsOfInterest(ast, variables, wrt, point, series, marks) }
+  SLICE_ANALYSES.set(key, analysis)
+  return analysis
 }
 
 export function evaluate(request: EvaluateRequest): Result<EvaluateResult> {
@@ -73,19 +104,26 @@ export function evaluate(request: EvaluateRequest): Result<EvaluateResult> {
   const tooMuch = sampleWorkProblem(compiled.ast, request)
   if (tooMuch) return fail(tooMuch)
   const { wrt, point } = request
-  const { value, gradient } = atPoint(compiled, point)
+  const { value, gradient, notes } = atPoint(compiled, point)
   const slope = gradient[wrt] ?? 0
   const at = point[wrt] ?? 0
   const t = ag.linspace(request.domain[0], request.domain[1], request.samples).data
   const usedPoint = Object.fromEntries(compiled.variables.map((name) => [name, point[name]!]))
+  const series = sampleSlice(compiled, wrt, point, t, {
+    secondDerivative: request.secondDerivative,
+  })
+  const { marks, interest } = sliceAnalysis(compiled, request, series)
   return ok({
     variables: compiled.variables,
     value,
     gradient,
     tangent: { slope, intercept: value - slope * at },
-    series: sampleSlice(compiled, wrt, point, t, { secondDerivative: request.secondDerivative }),
+    series,
     latex: { f: compiled.latex, df: compiled.derivativeLatexFor(wrt) },
-    torch: toTorch(compiled.ast, { point: usedPoint, variables: compiled.variables, wrt }),
+    torch: toTorch(compiled.ast, { point: usedPoint, variables: compiled.variables, wrt, notes }),
+    notes,
+    marks,
+    interest,
   })
 }
 

@@ -3,9 +3,9 @@ import { FUNCTIONS, type FunctionName } from '../ops/catalog'
 import { DOMAINS } from '../ops/switching'
 import { shown as formatNumber } from './words'
 import type { Note, NoteCode } from '../protocol/notes'
-import { valuesAtPoint } from '../evaluate/point'
+import { slopesAlong, valuesAtPoint } from '../evaluate/point'
 import { childrenOf, dependencies, postOrder, switchOf } from './nodes'
-import { differ, oneSidedDerivative } from './one-sided'
+import { differ, oneSidedDerivatives } from './one-sided'
 
 /**
  * The notes of every partial derivative at the point that comes from a convention rather than from a
@@ -25,8 +25,8 @@ export function notesAt(
   const cause = Number.isFinite(value) ? null : undefinedCause(order, values)
   for (const variable of variables) {
     const g = gradient[variable]!
-    const gradientAt = (at: number) =>
-      valuesAtPoint(ast, variables, { ...point, [variable]: at }).gradient[variable]!
+    const gradients = (positions: Float64Array) =>
+      slopesAlong(ast, variables, point, variable, positions).df
     if (cause !== null) {
       if (uses.get(cause.node)!.has(variable)) notes.push(causeNote(cause, variable, g))
       continue
@@ -34,8 +34,7 @@ export function notesAt(
     const switched = switchedNode(order, values, uses, variable)
     if (switched || !Number.isFinite(g)) {
       const at = point[variable]!
-      const left = oneSidedDerivative(gradientAt, at, -1)
-      const right = oneSidedDerivative(gradientAt, at, 1)
+      const { left, right } = oneSidedDerivatives(gradients, at)
       const note = slopeNote(variable, at, g, left, right, switched)
       if (note) notes.push(note)
     }

@@ -1,5 +1,6 @@
 import type { Result } from './result'
 import type { Diagnostic } from './diagnostics'
+import type { InterestPoint, Note, SliceMark } from './notes'
 
 /** 'x' | 'u' | 'v' | any other single letter except 'e'. */
 export type Variable = string
@@ -43,6 +44,12 @@ export interface EvaluateResult {
   latex: { f: string; df: string }
   /** The PyTorch code that computes the same numbers. */
   torch: string
+  /** Where a partial at the point is a convention, not a derivative; empty at ordinary points. */
+  notes: Note[]
+  /** Kinks, jumps and poles the plotted slice crosses, and the samples that land on one. */
+  marks: SliceMark[]
+  /** Zeros of f and f′ and inflection points on the plotted slice. */
+  interest: InterestPoint[]
 }
 
 export interface AnalyzeRequest {
@@ -66,6 +73,8 @@ export interface GradientResult {
   variables: Variable[]
   value: number
   gradient: Record<Variable, number>
+  /** Where a partial is a convention, not a derivative (core/protocol/notes.ts); empty at ordinary points. */
+  notes: Note[]
 }
 
 /** The core's API: what the worker serves, and what the renderer's client calls. */
@@ -86,4 +95,4 @@ export type WorkerRequest = {
 }[CoreMethod]
 export type WorkerResponse = { id: number; result: Result<unknown> }
 
-export type { Diagnostic, Result }
+export type { Diagnostic, InterestPoint, Note, Result, SliceMark }

@@ -39,6 +39,11 @@ export interface SliceMark {
   at: number
   /** The index of the sample that lands exactly on it, or null when it falls between two samples. */
   sample: number | null
+  /** f there (a kink is continuous: the line keeps this point), NaN where f jumps or is infinite. */
+  value: number
+  /** At a kink: the one-sided slopes of the slice, for drawing the two tangent rays. */
+  left?: number
+  right?: number
   op?: string
 }
 
