@@ -25,7 +25,7 @@ import { exitCodeOf, EXIT } from './cli/exit'
 import { runPlot } from './cli/run-plot'
 import { formatDiagnostic } from './cli/diagnostics'
 import { HELP } from './cli/help'
-import { encodeNumber, encodeNumbers } from './cli/json'
+import { encodeNote, encodeNumber, encodeNumbers } from './cli/json'
 import { formatGradientText } from './cli/text'
 import { reportedGradient } from './cli/gradient-report'
 import packageJson from '../package.json' with { type: 'json' }
@@ -52,7 +52,10 @@ async function runGrad(args: ParsedArgs, core: CliCore): Promise<number> {
   }
   if (args.options.has('json')) {
     const grad = encodeNumbers(reportedGradient(result.value, point))
-    process.stdout.write(JSON.stringify({ value: encodeNumber(result.value.value), grad }) + '\n')
+    const notes = result.value.notes.map(encodeNote)
+    process.stdout.write(
+      JSON.stringify({ value: encodeNumber(result.value.value), grad, notes }) + '\n',
+    )
   } else {
     process.stdout.write(formatGradientText(result.value, point) + '\n')
   }

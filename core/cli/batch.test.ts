@@ -12,14 +12,14 @@ const square: Gradient = ({ expression, point }) =>
 describe('answerBatchLine', () => {
   it('answers value and grad', async () => {
     expect(await answerBatchLine('{"expr": "x^2", "at": {"x": 3}}', square)).toBe(
-      '{"value":9,"grad":{"x":6}}',
+      '{"value":9,"grad":{"x":6},"notes":[]}',
     )
   })
 
   it('reports every variable given: one the expression does not use has grad null', async () => {
     const constant: Gradient = () => ok({ variables: [], value: 1, gradient: {}, notes: [] })
     expect(await answerBatchLine('{"expr": "1", "at": {"x": 2}}', constant)).toBe(
-      '{"value":1,"grad":{"x":null}}',
+      '{"value":1,"grad":{"x":null},"notes":[]}',
     )
   })
 
@@ -27,7 +27,7 @@ describe('answerBatchLine', () => {
     const infinite: Gradient = () =>
       ok({ variables: ['x'], value: NaN, gradient: { x: -Infinity }, notes: [] })
     expect(await answerBatchLine('{"expr": "x", "at": {"x": 0}}', infinite)).toBe(
-      '{"value":"NaN","grad":{"x":"-Infinity"}}',
+      '{"value":"NaN","grad":{"x":"-Infinity"},"notes":[]}',
     )
   })
 
