@@ -1,7 +1,8 @@
-import type { Chart, ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js'
+import type { Chart, ChartConfiguration, ChartDataset, PointStyle, TooltipItem } from 'chart.js'
 import type { ChartPalette } from './palette'
 import type { PlotPoint, PlottedSeries } from './series'
 import { formatNumber } from './format'
+import { NO_MARKERS, type MarkerPoint, type SceneMarkers } from './markers'
 
 /**
  * Everything the chart shows, as plain data. This module is free of Vue and the DOM so that a headless
@@ -18,10 +19,25 @@ export interface ChartScene {
   palette: ChartPalette
   /** Draw each sample as a point (a lab step's few linspace samples), not only the line through them. */
   markers?: boolean
+  /** Kinks, poles, PyTorch's convention on a kink's sample, one-sided rays, points of interest. */
+  marked?: SceneMarkers
 }
 
 /** Dataset order is fixed so updates can address them by index. */
-export const DATASET = { f: 0, df: 1, tangent: 2, point: 3, d2f: 4 } as const
+export const DATASET = {
+  f: 0,
+  df: 1,
+  tangent: 2,
+  point: 3,
+  d2f: 4,
+  breaks: 5,
+  conventions: 6,
+  rays: 7,
+  interest: 8,
+} as const
+
+/** The marker datasets, whose points carry their own tooltip sentence. */
+const MARKER_DATASETS: readonly number[] = [DATASET.breaks, DATASET.conventions, DATASET.interest]
 
 type LineDataset = ChartDataset<'line', PlotPoint[]>
 
@@ -32,6 +48,10 @@ function labels(wrt: string) {
     tangent: 'tangent at the point',
     point: 'the point',
     d2f: `f″(${wrt})`,
+    breaks: 'kink or pole',
+    conventions: 'x.grad on a kink',
+    rays: 'one-sided tangents',
+    interest: 'points of interest',
   }
 }
 
@@ -74,6 +94,41 @@ function datasets(scene: ChartScene): LineDataset[] {
       ...curve(name.d2f, palette.d2f, plotted.d2f ?? [], 1.75),
       hidden: !scene.showSecond,
     },
+    ...markerDatasets(scene, curve),
+  ]
+}
+
+function markerDatasets(
+  scene: ChartScene,
+  curve: (label: string, color: string, data: PlotPoint[], width: number) => LineDataset,
+): LineDataset[] {
+  const { palette } = scene
+  const name = labels(scene.wrt)
+  const marked = scene.marked ?? NO_MARKERS
+  const dots = (
+    label: string,
+    color: string,
+    data: PlotPoint[],
+    style: PointStyle,
+    radius: number,
+  ) => ({
+    ...curve(label, color, data, 0),
+    showLine: false,
+    pointStyle: style,
+    pointRadius: radius,
+    pointHoverRadius: radius + 2,
+    pointBorderWidth: 2,
+    pointBorderColor: color,
+    clip: radius + 2,
+  })
+  return [
+    dots(name.breaks, palette.mark, marked.breaks, 'crossRot', 7),
+    {
+      ...dots(name.conventions, palette.mark, marked.conventions, 'circle', 6),
+      pointBackgroundColor: 'transparent',
+    },
+    { ...curve(name.rays, palette.mark, marked.rays, 2), borderDash: [2, 3] },
+    dots(name.interest, palette.interest, marked.interest, 'rectRot', 5),
   ]
 }
 
@@ -126,19 +181,28 @@ export function createChartConfig(scene: ChartScene): ChartConfiguration<'line',
             color: palette.text,
             usePointStyle: true,
             boxHeight: 8,
-            filter: (item) => !(item.datasetIndex === DATASET.d2f && item.hidden),
+            filter: (item, data) => {
+              const index = item.datasetIndex ?? 0
+              if (index === DATASET.d2f) return !item.hidden
+              // Marker entries only when there is something of theirs on the chart.
+              return index < DATASET.breaks || (data.datasets[index]?.data.length ?? 0) > 0
+            },
           },
           // The toggles outside the chart own what is shown; clicking a legend entry must not desync them.
           onClick: () => undefined,
         },
         tooltip: {
-          filter: (item) => item.datasetIndex === DATASET.f,
+          filter: (item) =>
+            item.datasetIndex === DATASET.f || MARKER_DATASETS.includes(item.datasetIndex),
           callbacks: {
             title: (items) => {
               const first = items[0]
               return first ? `${scene.wrt} = ${formatNumber(first.parsed.x ?? NaN)}` : ''
             },
-            label: (item) => tooltipLines(item.chart as Chart<'line', PlotPoint[]>, item),
+            label: (item) =>
+              MARKER_DATASETS.includes(item.datasetIndex)
+                ? (item.raw as MarkerPoint).label
+                : tooltipLines(item.chart as Chart<'line', PlotPoint[]>, item),
           },
         },
       },
@@ -156,7 +220,12 @@ export function styleKey(scene: ChartScene): string {
  * the caller can redraw with `update('none')`.
  */
 export function applyScene(chart: Chart<'line', PlotPoint[]>, scene: ChartScene): void {
-  const [f, df, tangent, point, d2f] = chart.data.datasets
+  const [f, df, tangent, point, d2f, breaks, conventions, rays, interest] = chart.data.datasets
+  const marked = scene.marked ?? NO_MARKERS
+  if (breaks) breaks.data = marked.breaks
+  if (conventions) conventions.data = marked.conventions
+  if (rays) rays.data = marked.rays
+  if (interest) interest.data = marked.interest
   if (f) f.data = scene.plotted.f
   if (df) df.data = scene.plotted.df
   if (tangent) tangent.data = scene.tangent

@@ -82,6 +82,10 @@ describe('the still chart configuration', () => {
       'tangent at the point',
       'the point',
       'f″(x)',
+      'kink or pole',
+      'x.grad on a kink',
+      'one-sided tangents',
+      'points of interest',
     ])
     // Sampled steps keep their points in the image too.
     expect(config.data.datasets[0]?.pointRadius).toBe(3.5)
