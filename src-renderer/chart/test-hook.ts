@@ -1,5 +1,6 @@
 import type { ChartScene } from '../../core/picture/chart-config'
 import type { PlotPoint } from '../../core/picture/series'
+import { NO_MARKERS, type SceneMarkers } from '../../core/picture/markers'
 
 /**
  * A read-only view of what the chart draws, for the end-to-end tests, the UI benchmark and the screenshots.
@@ -18,6 +19,8 @@ export interface PlottedSnapshot {
   d2f: PlotPoint[] | null
   tangent: PlotPoint[]
   point: PlotPoint | null
+  /** The chart's markers (core/picture/markers.ts): kinks and poles, conventions, rays, interest. */
+  marked: SceneMarkers
 }
 
 export interface RenderMark {
@@ -56,6 +59,7 @@ function snapshotOf(scene: ChartScene): PlottedSnapshot {
     d2f: scene.plotted.d2f && copy(scene.plotted.d2f),
     tangent: copy(scene.tangent),
     point: scene.point && { ...scene.point },
+    marked: structuredClone(scene.marked ?? NO_MARKERS),
   }
 }
 
