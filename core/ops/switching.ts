@@ -27,35 +27,36 @@ export const SWITCHES: Partial<Record<FunctionName, SwitchEntry>> = {
     kind: 'kink',
     branch: ([a]) => sign(a ?? NaN),
     on: ([a]) => a === 0,
-    convention: 'PyTorch returns 0: derivatives.yaml has abs: grad * self.sgn(), and sgn(0) = 0',
+    convention:
+      'PyTorch takes abs′(0) = 0: derivatives.yaml has abs: grad * self.sgn(), and sgn(0) = 0',
   },
   relu: {
     kind: 'kink',
     branch: ([a]) => sign(a ?? NaN),
     on: ([a]) => a === 0,
     convention:
-      'PyTorch returns 0: derivatives.yaml has relu: threshold_backward(grad, result, 0), which passes the gradient only where relu(x) > 0',
+      'PyTorch takes relu′(0) = 0: derivatives.yaml has relu: threshold_backward(grad, result, 0), which passes the gradient only where relu(x) > 0',
   },
   max: {
     kind: 'kink',
     branch: (args) => sign(arg(args, 0) - arg(args, 1)),
     on: (args) => arg(args, 0) === arg(args, 1),
     convention:
-      'PyTorch returns half of each side: derivatives.yaml has maximum: at::where(self == other, grad / 2, grad), which splits a tie evenly',
+      'PyTorch gives each side of a tie half the gradient: derivatives.yaml has maximum: at::where(self == other, grad / 2, grad), which splits a tie evenly',
   },
   min: {
     kind: 'kink',
     branch: (args) => sign(arg(args, 0) - arg(args, 1)),
     on: (args) => arg(args, 0) === arg(args, 1),
     convention:
-      'PyTorch returns half of each side: derivatives.yaml has minimum: at::where(self == other, grad / 2, grad), which splits a tie evenly',
+      'PyTorch gives each side of a tie half the gradient: derivatives.yaml has minimum: at::where(self == other, grad / 2, grad), which splits a tie evenly',
   },
   clamp: {
     kind: 'kink',
     branch: (args) => sign(arg(args, 0) - arg(args, 1)) + sign(arg(args, 0) - arg(args, 2)),
     on: (args) => arg(args, 0) === arg(args, 1) || arg(args, 0) === arg(args, 2),
     convention:
-      'PyTorch returns the inside slope: derivatives.yaml has clamp: clamp_backward(grad, self, min, max), which passes the gradient where min ≤ x ≤ max, bounds included',
+      'PyTorch passes the gradient on a bound: derivatives.yaml has clamp: clamp_backward(grad, self, min, max), which passes the gradient where min ≤ x ≤ max, bounds included',
   },
 }
 

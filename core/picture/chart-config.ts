@@ -121,14 +121,17 @@ function markerDatasets(
     pointBorderColor: color,
     clip: radius + 2,
   })
+  // order −1: drawn over the curves and the point (Chart.js draws lower orders last), so a kink under
+  // the point still shows; the ring of PyTorch's convention is wider than the point.
   return [
-    dots(name.breaks, palette.mark, marked.breaks, 'crossRot', 7),
+    { ...dots(name.breaks, palette.mark, marked.breaks, 'crossRot', 9), order: -1 },
     {
-      ...dots(name.conventions, palette.mark, marked.conventions, 'circle', 6),
+      ...dots(name.conventions, palette.mark, marked.conventions, 'circle', 11),
       pointBackgroundColor: 'transparent',
+      order: -1,
     },
-    { ...curve(name.rays, palette.mark, marked.rays, 2), borderDash: [2, 3] },
-    dots(name.interest, palette.interest, marked.interest, 'rectRot', 5),
+    { ...curve(name.rays, palette.mark, marked.rays, 2.5), borderDash: [6, 4], order: -1 },
+    { ...dots(name.interest, palette.interest, marked.interest, 'rectRot', 6), order: -1 },
   ]
 }
 

@@ -42,7 +42,7 @@ function breakWords(mark: SliceMark, wrt: string): string {
 
 /**
  * The markers of one answer of the core. `point` is where the point sits (x, f(x)); its kink note, if
- * any, gives the two rays, each an eighth of the domain long.
+ * any, gives the two rays, each a sixth of the domain long.
  */
 export function markersOf(
   result: { marks: SliceMark[]; interest: InterestPoint[]; notes: Note[] },
@@ -77,7 +77,7 @@ export function markersOf(
   const kink = result.notes.find((note) => note.variable === wrt && note.code === 'kink')
   const rays: PlotPoint[] = []
   if (kink && point && Number.isFinite(point.y)) {
-    const length = (domain[1] - domain[0]) / 8
+    const length = (domain[1] - domain[0]) / 6
     const { left = NaN, right = NaN } = kink
     if (Number.isFinite(left)) rays.push({ x: point.x - length, y: point.y - left * length }, point)
     rays.push({ x: point.x, y: NaN })
