@@ -23,6 +23,7 @@ import { startCliCore } from './cli/core-client'
 import { serveCliCore } from './cli/core-worker'
 import { exitCodeOf, EXIT } from './cli/exit'
 import { runPlot } from './cli/run-plot'
+import { runGradcheck } from './cli/run-gradcheck'
 import { formatDiagnostic } from './cli/diagnostics'
 import { HELP } from './cli/help'
 import { encodeNote, encodeNumber, encodeNumbers } from './cli/json'
@@ -87,9 +88,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return command === undefined && !args.options.has('help') ? EXIT.usage : EXIT.ok
   }
   const rest = { ...args, positionals: args.positionals.slice(1) }
-  const run = { grad: runGrad, batch: runBatch, plot: runPlot }[command]
+  const run = { grad: runGrad, batch: runBatch, plot: runPlot, gradcheck: runGradcheck }[command]
   if (run === undefined) {
-    throw new UsageError(`Unknown command '${command}'. Commands: grad, batch, plot.`)
+    throw new UsageError(`Unknown command '${command}'. Commands: grad, batch, plot, gradcheck.`)
   }
   const core = startCliCore(new URL(import.meta.url), parseTimeout(rest))
   try {

@@ -1,6 +1,8 @@
 import type { PlotSession } from '../png/session'
 import type { GradientRequest, GradientResult } from '../protocol/api'
 import type { Result } from '../protocol/result'
+import type { Note } from '../protocol/notes'
+import type { GradcheckEntry } from '../notes/gradcheck'
 import type { PlotBackground } from './plot'
 
 /**
@@ -19,8 +21,22 @@ export interface PlotRequest {
 export type RenderedPlot =
   { kind: 'png'; bytes: Uint8Array } | { kind: 'no-canvas'; reason: string }
 
+/** `gradcheck`: the point and gradcheck's tolerances. */
+export interface GradcheckRequest extends GradientRequest {
+  eps: number
+  atol: number
+  rtol: number
+}
+
+export interface GradcheckResult {
+  entries: GradcheckEntry[]
+  /** The convention notes at the point: a kink makes a pass prove nothing. */
+  notes: Note[]
+}
+
 export interface CliCoreApi {
   gradient(request: GradientRequest): Promise<Result<GradientResult>>
+  gradcheck(request: GradcheckRequest): Promise<Result<GradcheckResult>>
   plot(request: PlotRequest): Promise<Result<RenderedPlot>>
 }
 

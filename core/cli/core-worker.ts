@@ -1,4 +1,4 @@
-import { gradientAt } from '../evaluate/service'
+import { gradcheckAt, gradientAt } from '../evaluate/service'
 import { MESSAGES, requestDiagnostic } from '../protocol/diagnostics'
 import { fail, ok, type Result } from '../protocol/result'
 import type { CliCoreApi, PlotRequest, RenderedPlot } from './cli-api'
@@ -24,11 +24,12 @@ async function plot(request: PlotRequest): Promise<Result<RenderedPlot>> {
 
 const HANDLERS: CliCoreApi = {
   gradient: async (request) => gradientAt(request),
+  gradcheck: async (request) => gradcheckAt(request),
   plot,
 }
 
 function handlerOf(method: unknown): ((params: unknown) => Promise<Result<unknown>>) | null {
-  if (method !== 'gradient' && method !== 'plot') return null
+  if (method !== 'gradient' && method !== 'gradcheck' && method !== 'plot') return null
   return HANDLERS[method] as (params: unknown) => Promise<Result<unknown>>
 }
 

@@ -64,3 +64,42 @@ describe('convention notes in the CLI', { timeout: 60_000 }, () => {
     expect(lines[1].notes).toEqual([])
   })
 })
+
+describe('calculus-lab gradcheck', { timeout: 60_000 }, () => {
+  it('fails relu at 0: finite differences 0.5 against autograd’s 0, exit 1', () => {
+    const { code, stdout } = run(['gradcheck', 'relu(x)', '--at', 'x=0'])
+    expect(code).toBe(1)
+    expect(stdout).toContain('∂f/∂x: autograd 0, finite differences 0.5: FAIL')
+    expect(stdout.trim().split('\n').at(-1)).toBe('gradcheck fails')
+  })
+
+  it('passes abs at 0, exit 0, and says a pass at a kink proves nothing', () => {
+    const { code, stdout } = run(['gradcheck', 'abs(x)', '--at', 'x=0'])
+    expect(code).toBe(0)
+    expect(stdout).toContain('passing at a kink proves nothing')
+  })
+
+  it('takes gradcheck’s tolerances and prints JSON', () => {
+    const answer = JSON.parse(
+      run([
+        'gradcheck',
+        'x^3',
+        '--at',
+        'x=2',
+        '--eps',
+        '1e-2',
+        '--atol',
+        '0',
+        '--rtol',
+        '0',
+        '--json',
+      ]).stdout,
+    )
+    expect(answer).toMatchObject({ passes: false, eps: 0.01, atol: 0, rtol: 0 })
+    expect(answer.entries[0]).toMatchObject({ variable: 'x', analytical: 12, passes: false })
+  })
+
+  it('refuses a tolerance that is not a number', () => {
+    expect(run(['gradcheck', 'x', '--at', 'x=1', '--eps', 'tiny']).code).toBe(2)
+  })
+})

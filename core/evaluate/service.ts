@@ -18,6 +18,8 @@ import { compile, type CompiledExpression } from './compiled'
 import { valuesAtPoint } from './point'
 import { LruCache } from './lru'
 import { notesAt } from '../notes/at-point'
+import { gradcheck, type GradcheckEntry, type GradcheckOptions } from '../notes/gradcheck'
+import type { Note } from '../protocol/notes'
 import { sliceMarks } from '../notes/along'
 import { pointsOfInterest } from '../notes/interest'
 import { sampleSlice } from './series'
@@ -95,6 +97,19 @@ function sliceAnalysis(
   const analysis = { marks, interest: pointsOfInterest(ast, variables, wrt, point, series, marks) }
   SLICE_ANALYSES.set(key, analysis)
   return analysis
+}
+
+/** torch.autograd.gradcheck's comparison at the point, with the notes that say what a verdict means. */
+export function gradcheckAt(
+  request: GradientRequest & GradcheckOptions,
+): Result<{ entries: GradcheckEntry[]; notes: Note[] }> {
+  const compiled = compileFor(request.expression, request.point)
+  if (!compiled.ok) return compiled
+  const { ast, variables } = compiled.value
+  return ok({
+    entries: gradcheck(ast, variables, request.point, request),
+    notes: notesAt(ast, variables, request.point),
+  })
 }
 
 export function evaluate(request: EvaluateRequest): Result<EvaluateResult> {
