@@ -3,9 +3,13 @@ import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { compile } from '../evaluate/compiled'
 import { toTorch } from '../expr'
-import { gradcheck, GRADCHECK_DEFAULTS } from './gradcheck'
+import { gradcheck, GRADCHECK_DEFAULTS, type GradcheckOptions } from './gradcheck'
 
-function check(expression: string, point: Record<string, number>, options = GRADCHECK_DEFAULTS) {
+function check(
+  expression: string,
+  point: Record<string, number>,
+  options: GradcheckOptions = GRADCHECK_DEFAULTS,
+) {
   const compilation = compile(expression)
   if (!compilation.ok) throw new Error(`${expression} does not parse`)
   return gradcheck(compilation.compiled.ast, compilation.compiled.variables, point, options)
