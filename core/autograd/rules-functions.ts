@@ -1,11 +1,21 @@
 import { SOFTPLUS_THRESHOLD } from './kernels/scalar'
 import { unaryKernels as U } from './kernels/unary'
 import { unary, type Rule } from './rule-types'
+import type { Formula, Textbook } from './algebra'
 
 /** The rules of the functions of one argument, exp to gelu. See rules.ts. */
 
 /** M_2_SQRTPI, 2/√π as C's math.h rounds it. */
 const TWO_OVER_SQRT_PI = 1.1283791670955126
+
+/**
+ * zeros_like(grad), the backward of the piecewise-constant ops (DY floor, ceil, round, sign:
+ * zeros_like(grad)): a `where` whose branches are both 0, so an infinite or NaN incoming gradient
+ * still gives 0, where grad·0 would give NaN.
+ */
+const zerosLikeGrad: Formula = (d, { g }) => d.where(d.nonzero(g), 0, 0)
+/** Shown as the chain rule with a zero slope, which simplifies to 0. */
+const flat: Textbook = (d, { da }) => d.mul(da, 0)
 
 export const FUNCTION_RULES = {
   // d/dx eˣ = eˣ (the saved result)
@@ -189,5 +199,47 @@ export const FUNCTION_RULES = {
       const pdf = d.mul(beta, d.exp(d.mul(d.mul(a, a), -0.5)))
       return d.mul(g, d.add(cdf, d.mul(a, pdf)))
     },
+  }),
+  // d/dx ⌊x⌋ = 0 wherever it has a slope, and PyTorch says 0 at the jumps too (DY floor: zeros_like)
+  floor: unary({
+    forward: U.floor,
+    scalar: (a) => `Math.floor(${a})`,
+    derivative: zerosLikeGrad,
+    textbook: flat,
+  }),
+  // d/dx ⌈x⌉ = 0, jumps included (DY ceil: zeros_like(grad))
+  ceil: unary({
+    forward: U.ceil,
+    scalar: (a) => `Math.ceil(${a})`,
+    derivative: zerosLikeGrad,
+    textbook: flat,
+  }),
+  // d/dx round x = 0, jumps included (DY round: zeros_like(grad)); ties go to even
+  round: unary({
+    forward: U.round,
+    scalar: (a) => `lib.round(${a})`,
+    derivative: zerosLikeGrad,
+    textbook: flat,
+  }),
+  // d/dx sign x = 0, at 0 too (DY sign: zeros_like(grad))
+  sign: unary({
+    forward: U.sign,
+    scalar: (a) => `(${a} > 0 ? 1 : ${a} < 0 ? -1 : 0)`,
+    derivative: zerosLikeGrad,
+    textbook: flat,
+  }),
+  // d/dx step x = 0: the Heaviside step relu′ is shown as (torch.heaviside, which has no backward at
+  // all; the app gives it sign's zero gradient, and the PyTorch program writes it as relu(sign(x)))
+  step: unary({
+    forward: U.step,
+    scalar: (a) => `(${a} > 0 ? 1 : 0)`,
+    derivative: zerosLikeGrad,
+    textbook: flat,
+  }),
+  // d/dx frac x = d/dx (x − trunc x) = 1, the jumps included (DY frac: grad)
+  frac: unary({
+    forward: U.frac,
+    scalar: (a) => `(${a} - Math.trunc(${a}))`,
+    derivative: (_d, { g }) => g,
   }),
 } as const satisfies Record<string, Rule>

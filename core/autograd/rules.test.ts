@@ -161,6 +161,13 @@ const SMOOTH_POINTS: Record<ElementwiseOpName, readonly (readonly number[])[]> =
   erf: [[-2.7], [-0.9], [-0.2], [0], [0.6], [1.1], [2], [3.5]],
   silu: [[-6], [-1.3], [0], [0.8], [4]],
   gelu: [[-4], [-1.2], [0], [0.7], [2.6]],
+  // Away from the jumps, where the piecewise-constant ops are flat and frac has slope 1.
+  floor: [[-1.7], [-0.3], [0.4], [2.6]],
+  ceil: [[-1.7], [-0.3], [0.4], [2.6]],
+  round: [[-1.7], [-0.3], [0.4], [2.6]],
+  frac: [[-1.7], [-0.3], [0.4], [2.6]],
+  sign: [[-1.3], [0.7], [2]],
+  step: [[-1.3], [0.7], [2]],
 }
 
 /** Inputs of an op that have no derivative at all (finite differences of them are meaningless). */
@@ -588,6 +595,48 @@ const PYTORCH_AT_AWKWARD_POINTS: readonly OracleRow[] = [
     partials: [NaN],
     why: '−inf·Φ(−inf) = −inf·0 = NaN',
   },
+  // torch.floor, ceil, round, sign and frac in PyTorch 1.13 (float64) and their .grad: zeros_like(grad)
+  // for the first four, at the jumps too; grad itself for frac.
+  { op: 'floor', args: [2], value: 2, partials: [0], why: 'at a jump, still zeros_like(grad)' },
+  { op: 'floor', args: [-1.5], value: -2, partials: [0], why: 'floor goes down: ⌊−1.5⌋ = −2' },
+  {
+    op: 'floor',
+    args: [NaN],
+    value: NaN,
+    partials: [0],
+    why: 'zeros_like(grad) ignores the input',
+  },
+  { op: 'floor', args: [Infinity], value: Infinity, partials: [0], why: '⌊inf⌋ = inf, slope 0' },
+  { op: 'ceil', args: [-0.5], value: -0, partials: [0], why: '⌈−0.5⌉ = −0, slope 0' },
+  { op: 'ceil', args: [2.5], value: 3, partials: [0], why: '⌈2.5⌉ = 3' },
+  { op: 'round', args: [0.5], value: 0, partials: [0], why: 'a tie goes to the even 0' },
+  { op: 'round', args: [1.5], value: 2, partials: [0], why: 'a tie goes to the even 2' },
+  { op: 'round', args: [2.5], value: 2, partials: [0], why: 'a tie goes to the even 2, not 3' },
+  { op: 'round', args: [-2.5], value: -2, partials: [0], why: 'a tie goes to the even −2' },
+  { op: 'round', args: [2.7], value: 3, partials: [0], why: 'nearest integer' },
+  { op: 'sign', args: [0], value: 0, partials: [0], why: 'sign(0) = 0, slope 0' },
+  { op: 'sign', args: [-0.5], value: -1, partials: [0], why: 'sign(−0.5) = −1' },
+  { op: 'sign', args: [NaN], value: 0, partials: [0], why: 'torch.sign(nan) = 0 in 1.13' },
+  { op: 'sign', args: [Infinity], value: 1, partials: [0], why: 'sign(inf) = 1' },
+  { op: 'frac', args: [-1.5], value: -0.5, partials: [1], why: 'x − trunc x keeps the sign of x' },
+  { op: 'frac', args: [2], value: 0, partials: [1], why: 'the slope is 1 at the jump too: grad' },
+  {
+    op: 'frac',
+    args: [2.7],
+    value: 0.7000000000000002,
+    partials: [1],
+    why: '2.7 − 2 in binary',
+  },
+  { op: 'frac', args: [Infinity], value: NaN, partials: [1], why: 'inf − trunc(inf) = inf − inf' },
+  {
+    op: 'step',
+    args: [0],
+    value: 0,
+    partials: [0],
+    why: 'torch.heaviside(0, 0) = 0; heaviside has no backward, step takes sign’s 0',
+  },
+  { op: 'step', args: [NaN], value: 0, partials: [0], why: 'torch.heaviside(nan, 0) = 0 in 1.13' },
+  { op: 'step', args: [3], value: 1, partials: [0], why: 'torch.heaviside(3, 0) = 1' },
 ]
 
 /** Second derivatives from PyTorch 1.13 (float64), torch.autograd.grad twice with create_graph. */

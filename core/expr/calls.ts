@@ -164,8 +164,10 @@ function reportFunctionPower(stream: TokenStream, name: Token): boolean {
 }
 
 /**
- * `y = x^2` or `f(x) = x^2`: the learner wrote an equation. Reports it with a fix that removes the left
- * side, and moves the cursor to the right side so its own problems are found too.
+ * `y = x^2` or `f(x) = x^2`: the learner wrote an equation. A definition of the function, as Desmos and
+ * GeoGebra read it (`f(x) = …`, `g(t) = …`, `y = …`, `f = …`), is the function on its right side. Any
+ * other left side (`x = 2`, `a = x^2`) is reported with a fix that removes it. Either way the cursor moves
+ * to the right side, so its own problems are found too.
  */
 export function skipAssignment(stream: TokenStream): void {
   const [first, second, third, fourth, fifth] = stream.tokens
@@ -178,11 +180,46 @@ export function skipAssignment(stream: TokenStream): void {
     fifth?.kind === 'equals'
   const equals = simple ? second : definition ? fifth : undefined
   if (!first || !equals) return
-  const target = stream.source.slice(first.span[0], equals.span[0]).trimEnd()
   const rightSide = stream.tokens.indexOf(equals) + 1
+  if (definition || first.text === 'y' || first.text === 'f') {
+    stream.position = rightSide
+    return
+  }
+  const target = stream.source.slice(first.span[0], equals.span[0]).trimEnd()
   const span: Span = [first.span[0], equals.span[1]]
   const removeUpTo = stream.tokens[rightSide]?.span[0] ?? span[1]
   const fix = { label: `Remove '${target} ='`, span: [0, removeUpTo] as Span, replacement: '' }
   stream.report('unexpected-token', MESSAGES.assignment(target), span, fix)
   stream.position = rightSide
+}
+
+/**
+ * `d/dx x^2` or `d/dx(x^2)`: the learner asked for the derivative, which the app always shows. Reported
+ * with a fix that removes `d/dx`, and the cursor moved past it so the function's own problems are found.
+ */
+export function skipDerivativeNotation(stream: TokenStream): void {
+  const start = stream.position
+  const [d, slash, dx] = stream.tokens.slice(start)
+  const isDerivative =
+    d?.kind === 'name' &&
+    d.text === 'd' &&
+    slash?.kind === 'operator' &&
+    slash.op === '/' &&
+    dx?.kind === 'name' &&
+    /^d[A-Za-z]$/.test(dx.text)
+  if (!isDerivative) return
+  const next = stream.tokens[start + 3]
+  const removeUpTo = next && next.kind !== 'end' ? next.span[0] : dx.span[1]
+  const fix = {
+    label: `Remove '${stream.source.slice(d.span[0], dx.span[1])}'`,
+    span: [d.span[0], removeUpTo] as Span,
+    replacement: '',
+  }
+  stream.report(
+    'derivative-notation',
+    MESSAGES.derivativeNotation(dx.text.slice(1)),
+    [d.span[0], dx.span[1]],
+    fix,
+  )
+  stream.position = start + 3
 }

@@ -41,8 +41,6 @@ export function dependsOn(node: Node, variable: string): boolean {
 function differentiate(node: Node, x: string): Node {
   const d = displayAlgebra(node.span)
   if (!dependsOn(node, x)) return d.num(0)
-  // step and sign, which only displayed derivatives contain, are flat wherever they have a slope.
-  if (node.kind === 'call' && (node.fn === 'step' || node.fn === 'sign')) return d.num(0)
   const interior = opOf(node)
   if (interior === null) return d.num(node.kind === 'variable' ? 1 : 0)
   const rule = RULES[interior.op]

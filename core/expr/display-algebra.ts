@@ -1,7 +1,7 @@
 import { PRIMITIVES, type Algebra, type ElementwiseOpName, type Primitive } from '../autograd'
 import { FUNCTION_OF_RULE } from '../ops/catalog'
 import type { Span } from '../protocol/diagnostics'
-import type { BinaryOperator, DisplayFunction, FunctionName, Node } from './ast'
+import type { BinaryOperator, FunctionName, Node } from './ast'
 
 /** The rule algebra read as expression nodes, and the node constructors the display needs. */
 export type DisplayAlgebra = Algebra<Node, never> & { num(value: number): Node }
@@ -26,7 +26,7 @@ export function displayAlgebra(span: Span): DisplayAlgebra {
   const num = (value: number): Node => ({ kind: 'number', value, span })
   const node = (operand: Node | number): Node =>
     typeof operand === 'number' ? num(operand) : operand
-  const call = (fn: FunctionName | DisplayFunction, ...args: (Node | number)[]): Node => ({
+  const call = (fn: FunctionName, ...args: (Node | number)[]): Node => ({
     kind: 'call',
     fn,
     args: args.map(node),

@@ -1,5 +1,5 @@
 import { printingOf } from '../ops/catalog'
-import type { DisplayFunction, FunctionName, Node } from './ast'
+import type { FunctionName, Node } from './ast'
 import { formatNumber } from './print'
 
 const paren = (latex: string): string => `\\left(${latex}\\right)`
@@ -88,7 +88,7 @@ function powerBase(base: Node, latex: string): string {
 }
 
 /** As the catalog typesets the function: an operator name (`\\sin\\left(x\\right)`) or its own form. */
-function callLatex(fn: FunctionName | DisplayFunction, args: Node[]): string {
+function callLatex(fn: FunctionName, args: Node[]): string {
   const inner = args.map(toLatex).join(', ')
   const { latex } = printingOf(fn)
   return typeof latex === 'string' ? `${latex}${paren(inner)}` : latex(inner, args)

@@ -10,6 +10,8 @@ export type Token =
   | { kind: 'operator'; op: OperatorSymbol; text: string; span: Span }
   /** `=` only appears in keyword arguments (`torch.clamp(x, min=0, max=1)`) and in `y = …` by mistake. */
   | { kind: 'lparen' | 'rparen' | 'comma' | 'equals'; text: string; span: Span }
+  /** `|`, which opens or closes an absolute value `|x|`. */
+  | { kind: 'bar'; text: string; span: Span }
   /** Characters the lexer already reported; the parser treats them as a placeholder value. */
   | { kind: 'invalid'; text: string; span: Span }
   | { kind: 'end'; text: ''; span: Span }
@@ -26,6 +28,23 @@ const SINGLE_CHAR_OPERATORS: Readonly<Record<string, OperatorSymbol>> = {
   '\u00f7': '/', // ÷
   '^': '^',
 }
+
+/** Superscript digits and minus, as `x²` and `x⁻¹` are typed or pasted: a power. */
+const SUPERSCRIPTS: Readonly<Record<string, string>> = {
+  '\u2070': '0',
+  '\u00b9': '1',
+  '\u00b2': '2',
+  '\u00b3': '3',
+  '\u2074': '4',
+  '\u2075': '5',
+  '\u2076': '6',
+  '\u2077': '7',
+  '\u2078': '8',
+  '\u2079': '9',
+}
+const SUPERSCRIPT_MINUS = '\u207b'
+const isSuperscript = (c: string | undefined): boolean =>
+  c !== undefined && (c in SUPERSCRIPTS || c === SUPERSCRIPT_MINUS)
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9'
 const isLetter = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z]$/.test(c)
@@ -65,6 +84,11 @@ export function tokenize(source: string): { tokens: Token[]; diagnostics: Diagno
     } else if (c !== undefined && SINGLE_CHAR_OPERATORS[c]) {
       tokens.push({ kind: 'operator', op: SINGLE_CHAR_OPERATORS[c], text: c, span: [i, i + 1] })
       i++
+    } else if (isSuperscript(c)) {
+      i = scanSuperscript(source, i, tokens, diagnostics)
+    } else if (c === '|') {
+      tokens.push({ kind: 'bar', text: c, span: [i, i + 1] })
+      i++
     } else if (c === '(' || c === ')' || c === ',' || c === '=') {
       const kind = c === '(' ? 'lparen' : c === ')' ? 'rparen' : c === ',' ? 'comma' : 'equals'
       tokens.push({ kind, text: c, span: [i, i + 1] })
@@ -80,6 +104,34 @@ export function tokenize(source: string): { tokens: Token[]; diagnostics: Diagno
   }
   tokens.push({ kind: 'end', text: '', span: [source.length, source.length] })
   return { tokens, diagnostics }
+}
+
+/**
+ * A run of superscripts, `²` or `⁻¹`, read as `^2` or `^-1`: the power operator (spanning the run) then
+ * the exponent's tokens. A run with no digit (a lone `⁻`) is an unexpected character.
+ */
+function scanSuperscript(
+  source: string,
+  start: number,
+  tokens: Token[],
+  diagnostics: Diagnostic[],
+): number {
+  let end = start
+  while (isSuperscript(source[end])) end++
+  const run = source.slice(start, end)
+  const minus = run.startsWith(SUPERSCRIPT_MINUS)
+  const digits = [...run.slice(minus ? 1 : 0)].map((c) => SUPERSCRIPTS[c])
+  const span: Span = [start, end]
+  if (digits.length === 0 || digits.includes(undefined)) {
+    diagnostics.push(diagnostic('unexpected-character', MESSAGES.unexpectedCharacter(run), span))
+    tokens.push({ kind: 'invalid', text: run, span })
+    return end
+  }
+  tokens.push({ kind: 'operator', op: '^', text: run, span })
+  if (minus) tokens.push({ kind: 'operator', op: '-', text: run, span })
+  const text = digits.join('')
+  tokens.push({ kind: 'number', value: Number(text), text, span })
+  return end
 }
 
 /**

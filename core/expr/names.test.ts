@@ -13,7 +13,7 @@ describe('names', () => {
     expect(resolveName('e')).toEqual({ kind: 'constant', name: 'e' })
     expect(resolveName('E')).toEqual({ kind: 'variable', name: 'E' })
     expect(resolveName('uv')).toBeUndefined()
-    expect(resolveName('step')).toBeUndefined()
+    expect(resolveName('step')).toEqual({ kind: 'function', fn: 'step' })
   })
 
   it('knows each arity', () => {

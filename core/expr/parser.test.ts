@@ -220,7 +220,20 @@ describe('parse: diagnostics (exact text and span)', () => {
         },
       ],
     ],
-    ['foo(x)', [{ code: 'unknown-function', message: "Unknown function 'foo'.", span: [0, 3] }]],
+    [
+      'foo(x)',
+      [
+        {
+          code: 'unknown-function',
+          message:
+            "Unknown function 'foo'. The functions are sin, cos, tan, asin, acos, atan, sinh, cosh, " +
+            'tanh, exp, log, log2, log10, sqrt, abs, relu, sigmoid, softplus, min(a,b), max(a,b), ' +
+            'clamp(x,lo,hi), log1p, expm1, erf, silu, gelu, floor, ceil, round, sign, step, frac ' +
+            '(see Syntax help).',
+          span: [0, 3],
+        },
+      ],
+    ],
     [
       'torch.sine(x)',
       [
@@ -509,26 +522,14 @@ describe('parse: PyTorch keyword arguments and equations', () => {
       ],
     ],
     [
-      'y = x^2',
+      'x = 2',
       [
         {
           code: 'unexpected-token',
           message:
-            "Type only the right-hand side: the app names the function itself, so remove 'y ='.",
+            "Type only the right-hand side: the app names the function itself, so remove 'x ='.",
           span: [0, 3],
-          fix: { label: "Remove 'y ='", span: [0, 4], replacement: '' },
-        },
-      ],
-    ],
-    [
-      'f(x) = x^2 + 1',
-      [
-        {
-          code: 'unexpected-token',
-          message:
-            "Type only the right-hand side: the app names the function itself, so remove 'f(x) ='.",
-          span: [0, 6],
-          fix: { label: "Remove 'f(x) ='", span: [0, 7], replacement: '' },
+          fix: { label: "Remove 'x ='", span: [0, 4], replacement: '' },
         },
       ],
     ],
@@ -550,11 +551,21 @@ describe('parse: PyTorch keyword arguments and equations', () => {
   })
 
   it('checks the right side of an equation too', () => {
-    expect(parse('y = sinn(x)').diagnostics.map((d) => d.code)).toEqual([
+    expect(parse('a = sinn(x)').diagnostics.map((d) => d.code)).toEqual([
       'unexpected-token',
       'unknown-function',
     ])
+    expect(parse('y = sinn(x)').diagnostics.map((d) => d.code)).toEqual(['unknown-function'])
   })
+
+  it.each(['f(x) = x^2', 'y = x^2', 'f = x^2', 'g(t) = x^2'])(
+    'reads the definition %s as the function on its right side, as Desmos does',
+    (source) => {
+      const result = parse(source)
+      expect(result.diagnostics).toEqual([])
+      expect(spanlessTree(result.ast!)).toEqual(spanlessTree(parse('x^2').ast!))
+    },
+  )
 })
 
 describe('parse: textbook notation', () => {
@@ -572,4 +583,61 @@ describe('parse: textbook notation', () => {
   it('multiplies a single-letter variable before a parenthesis, as x(x+1) is written', () => {
     expect(tree('f(x)')).toEqual(mul(v('f'), x))
   })
+
+  it.each([
+    ['|x|', 'abs(x)'],
+    ['2|x|', '2*abs(x)'],
+    ['|x - 1| + |x + 1|', 'abs(x - 1) + abs(x + 1)'],
+    ['|x|*|u|', 'abs(x)*abs(u)'],
+    ['|sin(x)|^2', 'abs(sin(x))^2'],
+  ])('reads the bars of %s as abs', (source, same) => {
+    expect(tree(source)).toEqual(tree(same))
+  })
+
+  it('says an unclosed bar is never closed', () => {
+    expect(parse('|x + 1').diagnostics).toEqual([
+      { code: 'unclosed-parenthesis', message: "This '|' is never closed.", span: [0, 1] },
+    ])
+  })
+
+  it.each([
+    ['x²', 'x^2'],
+    ['2x³ + x', '2x^3 + x'],
+    ['x⁻¹', 'x^-1'],
+    ['x¹⁰', 'x^10'],
+    ['(x+1)²', '(x+1)^2'],
+    ['|x|²', 'abs(x)^2'],
+  ])('reads the superscript in %s as a power', (source, same) => {
+    expect(tree(source)).toEqual(tree(same))
+  })
+
+  it('refuses a superscript minus without digits', () => {
+    expect(parse('x⁻').diagnostics.map((d) => d.code)).toEqual(['unexpected-character'])
+  })
+
+  it.each([
+    ['d/dx x^2', [0, 5]],
+    ['d/dx(x^2)', [0, 4]],
+    ['d/du u*v', [0, 5]],
+  ])(
+    'says the derivative of %s is shown below, with a fix that removes d/dx',
+    (source, fixSpan) => {
+      const variable = source[3]
+      expect(parse(source).diagnostics).toEqual([
+        {
+          code: 'derivative-notation',
+          message: `No need to write d/d${variable}: type only the function; the derivative is shown below.`,
+          span: [0, 4],
+          fix: { label: `Remove 'd/d${variable}'`, span: fixSpan, replacement: '' },
+        },
+      ])
+    },
+  )
+
+  it.each(['step(x)', 'sign(x)', 'floor(x)', 'ceil(x)', 'round(x)', 'frac(x)'])(
+    'parses %s, as the app shows it',
+    (source) => {
+      expect(parse(source).diagnostics).toEqual([])
+    },
+  )
 })

@@ -1,7 +1,8 @@
 import { diagnostic, MESSAGES, type Diagnostic, type Span } from '../protocol/diagnostics'
 import { LIMITS } from '../protocol/limits'
+import { FUNCTION_NAMES, usageOf } from '../ops/catalog'
 import type { BinaryOperator, Node } from './ast'
-import { parseCall, parseMissingCall, skipAssignment } from './calls'
+import { parseCall, parseMissingCall, skipAssignment, skipDerivativeNotation } from './calls'
 import type { OperatorSymbol, Token } from './lexer'
 import { resolveName, suggestForUnknownName, suggestFunction } from './names'
 import { placeholder, replaceWith, startsValue, TokenStream } from './token-stream'
@@ -55,12 +56,15 @@ export function parse(source: string): ParseResult {
 /** The Pratt parser proper: expressions, operators, groups and names. Calls are in calls.ts. */
 class Parser {
   private readonly expression = (minPower: number): Node => this.parseExpression(minPower)
+  /** How many `|…|` are open: inside one, a `|` closes it; outside, it opens a new one. */
+  private openBars = 0
 
   constructor(private readonly stream: TokenStream) {}
 
   parseInput(): Node {
     const s = this.stream
     skipAssignment(s)
+    skipDerivativeNotation(s)
     let node = this.parseExpression(0)
     // Whatever the loop could not continue with: report it, skip it, and keep going so one pass finds
     // as many problems as it can.
@@ -98,7 +102,7 @@ class Parser {
         s.advance()
         const rightPower = infix.rightAssociative ? infix.power - 1 : infix.power
         left = binary(infix.op, left, this.parseOperandOf(token, rightPower))
-      } else if (startsValue(token)) {
+      } else if (startsValue(token) || (token.kind === 'bar' && this.openBars === 0)) {
         if (IMPLICIT_MULTIPLICATION_POWER <= minPower) return left
         if (token.kind === 'number') {
           // `x2` or `(x+1)3`: numbers come first in a product (`2x`), so this is more likely a typo.
@@ -146,6 +150,8 @@ class Parser {
         return this.parseName()
       case 'lparen':
         return this.parseGroup()
+      case 'bar':
+        return this.parseAbsoluteValue()
       case 'operator':
         return this.parseUnary()
       case 'invalid':
@@ -188,6 +194,21 @@ class Parser {
     return { ...inner, span: [open.span[0], close] }
   }
 
+  /** `|x|`, the absolute value as a textbook writes it: abs(x). */
+  private parseAbsoluteValue(): Node {
+    const s = this.stream
+    const open = s.advance()
+    if (!s.enter(open.span)) return placeholder(open.span)
+    this.openBars++
+    const inner = this.parseExpression(0)
+    this.openBars--
+    s.leave()
+    let end = inner.span[1]
+    if (s.peek().kind === 'bar') end = s.advance().span[1]
+    else s.report('unclosed-parenthesis', MESSAGES.unclosedBar(), open.span)
+    return { kind: 'call', fn: 'abs', args: [inner], span: [open.span[0], end] }
+  }
+
   private parseName(): Node {
     const s = this.stream
     const token = s.advance()
@@ -207,7 +228,7 @@ class Parser {
     if (followedByParen) {
       const suggestion = suggestFunction(token.text)
       const fix = suggestion ? replaceWith(token.span, suggestion) : undefined
-      const message = MESSAGES.unknownFunction(token.text, suggestion)
+      const message = MESSAGES.unknownFunction(token.text, suggestion, FUNCTION_NAMES.map(usageOf))
       s.report('unknown-function', message, token.span, fix)
       parseCall(s, this.expression, token, undefined)
       return placeholder(token.span)

@@ -1,6 +1,6 @@
 import type { Note } from '../protocol/notes'
 import { printingOf } from '../ops/catalog'
-import type { BinaryOperator, DisplayFunction, FunctionName, Node } from './ast'
+import type { BinaryOperator, FunctionName, Node } from './ast'
 import { binaryPrecedence, operandNeedsParentheses, PRECEDENCE } from './print'
 import { pythonFloat, pythonNumber } from './python-number'
 import { variablesOf } from './variables'
@@ -24,11 +24,16 @@ const PYTHON_OPERATOR: Readonly<Record<BinaryOperator, string>> = {
   pow: ' ** ',
 }
 
-/** Rendered Python: its text, how tightly it binds, and whether it is a tensor (or a Python number). */
+/**
+ * Rendered Python: its text, how tightly it binds, whether it is a tensor (or a Python number), and
+ * whether it uses a variable, so that autograd records it (`torch.sin(torch.tensor(2.0))` is a tensor
+ * that does not require grad, and its backward() would raise).
+ */
 interface Python {
   text: string
   precedence: number
   tensor: boolean
+  variable: boolean
 }
 
 /**
@@ -67,10 +72,17 @@ export function toTorch(ast: Node, options: TorchOptions): string {
     const comment = value === undefined ? '  # no value was given; 0.0 assumed' : ''
     lines.push(`${name} = torch.tensor(${pythonFloat(value ?? 0)}, requires_grad=True)${comment}`)
   }
-  if (!expression.tensor) {
-    lines.push(`${output} = torch.tensor(${render(ast, true).text})`)
+  if (/torch\.relu\(torch\.sign\(/.test(expression.text)) {
+    lines.push('# step(t) is written torch.relu(torch.sign(t)): the same values as')
+    lines.push('# torch.heaviside(t, torch.tensor(0.0)), but with a backward (gradient 0).')
+  }
+  if (!expression.variable) {
+    const value = expression.tensor ? expression.text : `torch.tensor(${render(ast, true).text})`
+    lines.push(`${output} = ${value}`)
     lines.push(`# ${output} does not depend on any variable: there is no gradient to compute,`)
-    lines.push(`# and ${output}.backward() would raise an error.`)
+    lines.push(
+      `# and ${output}.backward() would raise "element 0 of tensors does not require grad".`,
+    )
     lines.push(`print("${output} =", ${output})`)
     return lines.join('\n') + '\n'
   }
@@ -96,16 +108,18 @@ function render(node: Node, asFloat: boolean): Python {
     case 'number': {
       const text = asFloat ? pythonFloat(node.value) : pythonNumber(node.value)
       const negative = node.value < 0 || Object.is(node.value, -0)
-      return { text, precedence: negative ? PRECEDENCE.negation : PRECEDENCE.atom, tensor: false }
+      const precedence = negative ? PRECEDENCE.negation : PRECEDENCE.atom
+      return { text, precedence, tensor: false, variable: false }
     }
     case 'constant':
       return {
         text: node.name === 'pi' ? 'math.pi' : 'math.e',
         precedence: PRECEDENCE.atom,
         tensor: false,
+        variable: false,
       }
     case 'variable':
-      return { text: node.name, precedence: PRECEDENCE.atom, tensor: true }
+      return { text: node.name, precedence: PRECEDENCE.atom, tensor: true, variable: true }
     case 'neg': {
       const operand = render(node.operand, asFloat)
       const bare = operand.precedence > PRECEDENCE.negation
@@ -113,6 +127,7 @@ function render(node: Node, asFloat: boolean): Python {
         text: bare ? `-${operand.text}` : `-(${operand.text})`,
         precedence: PRECEDENCE.negation,
         tensor: operand.tensor,
+        variable: operand.variable,
       }
     }
     case 'binary':
@@ -138,11 +153,12 @@ function renderBinary(
     text: `${wrap(left, 'left')}${PYTHON_OPERATOR[op]}${wrap(right, 'right')}`,
     precedence: binaryPrecedence(op),
     tensor: tensor || left.tensor,
+    variable: left.variable || right.variable,
   }
 }
 
 /** The call as the catalog prints it: the torch function over the arguments as tensors, or its own form. */
-function renderCall(fn: FunctionName | DisplayFunction, args: Node[]): Python {
+function renderCall(fn: FunctionName, args: Node[]): Python {
   const rendered = args.map((arg) => render(arg, false))
   const argumentsForTorch = args.map((arg, i) => {
     const python = rendered[i] ?? render(arg, false)
@@ -153,7 +169,12 @@ function renderCall(fn: FunctionName | DisplayFunction, args: Node[]): Python {
     typeof torch === 'string'
       ? `${torch}(${argumentsForTorch.map((arg) => arg.asTensor).join(', ')})`
       : torch(argumentsForTorch)
-  return { text, precedence: PRECEDENCE.atom, tensor: true }
+  return {
+    text,
+    precedence: PRECEDENCE.atom,
+    tensor: true,
+    variable: rendered.some((arg) => arg.variable),
+  }
 }
 
 /** The operand as a tensor: as it is when it already is one, else `torch.tensor(<float>)`. */
@@ -163,6 +184,7 @@ function asTensor(node: Node, rendered: Python): Python {
     text: `torch.tensor(${render(node, true).text})`,
     precedence: PRECEDENCE.atom,
     tensor: true,
+    variable: false,
   }
 }
 

@@ -49,6 +49,19 @@ describe('marks along the slice', () => {
     expect(marks('x*abs(x)', 101)).toEqual([])
   })
 
+  it('marks every jump of floor, on a sample or between two', () => {
+    expect(marks('floor(x)', 101).map((m) => [m.code, m.at, m.sample])).toEqual([
+      ['jump', -3, 0],
+      ['jump', expect.closeTo(-2, 12), null],
+      ['jump', expect.closeTo(-1, 12), null],
+      ['jump', 0, 50],
+      ['jump', expect.closeTo(1, 12), null],
+      ['jump', expect.closeTo(2, 12), null],
+      ['jump', 3, 100],
+    ])
+    expect(marks('x*sign(x)', 100)).toMatchObject([{ code: 'kink', left: -1, right: 1 }])
+  })
+
   it('marks nothing on a smooth slice', () => {
     expect(marks('sin(x)*exp(x) + x^2', 101)).toEqual([])
   })

@@ -84,9 +84,11 @@ export function sliceMarks(
   const positions = Float64Array.from(candidates, (c) => (c.lo + c.hi) / 2)
   const f = slopesAlong(ast, variables, point, wrt, positions).f
   const gradients = (xs: Float64Array) => slopesAlong(ast, variables, point, wrt, xs).df
+  const valuesOf = (xs: Float64Array) => slopesAlong(ast, variables, point, wrt, xs).f
   const marks = candidates.flatMap((c, j) => {
     const nearby = Math.max(1, Math.abs(sampled(ast, c.i)), Math.abs(sampled(ast, c.i + 1)))
-    return confirmed(c, positions[j]!, f[j]!, c.sample === null ? nearby : Infinity, gradients)
+    const near = c.sample === null ? nearby : Infinity
+    return confirmed(c, positions[j]!, f[j]!, near, gradients, valuesOf)
   })
   return marks.sort((a, b) => a.at - b.at)
 }
@@ -126,6 +128,7 @@ function confirmed(
   value: number,
   nearby: number,
   gradients: (positions: Float64Array) => Float64Array,
+  valuesOf: (positions: Float64Array) => Float64Array,
 ): SliceMark[] {
   const { code, op } = candidate.watched
   const sample = candidate.sample
@@ -133,7 +136,15 @@ function confirmed(
     const infinite = value === Infinity || value === -Infinity || Math.abs(value) > 1e6 * nearby
     return infinite ? [{ code, at: position, sample, value: NaN, op }] : []
   }
+  if (code === 'jump') {
+    // A step function on its jump, unless f is continuous there after all (x·sign(x) is |x|).
+    const h = 1e-9 * Math.max(1, Math.abs(position))
+    const [before, after] = valuesOf(Float64Array.from([position - h, position + h]))
+    if (Math.abs(after! - before!) > 1e-6 * Math.max(1, Math.abs(before!))) {
+      return [{ code, at: position, sample, value: NaN, op }]
+    }
+  }
   const { left, right } = oneSidedDerivatives(gradients, position)
-  if (code === 'kink' && !differ(left, right)) return []
-  return [{ code, at: position, sample, value: code === 'jump' ? NaN : value, left, right, op }]
+  if (!differ(left, right)) return []
+  return [{ code: 'kink', at: position, sample, value, left, right, op }]
 }

@@ -79,6 +79,30 @@ describe('notes at a point', () => {
     expect(notes(expression, { x })).toMatchObject([{ code: 'outside-domain', op }])
   })
 
+  it.each([
+    ['floor(x)', 1, 0, 1, 0],
+    ['ceil(x)', 2, 2, 3, 0],
+    ['round(x)', 0.5, 0, 1, 0],
+    ['sign(x)', 0, -1, 1, 0],
+    ['step(x)', 0, 0, 1, 0],
+    ['frac(x)', 1, 1, 0, 1],
+  ])(
+    '%s at x = %d is a jump from %d to %d, PyTorch’s gradient %d',
+    (expression, x, from, to, torch) => {
+      const [note, ...rest] = notes(expression, { x })
+      expect(rest).toEqual([])
+      expect(note).toMatchObject({ code: 'jump', variable: 'x', pytorch: torch })
+      expect(note!.message).toContain(`(from ${from} to ${to})`.replace(/-/g, '−'))
+      expect(note!.detail).toContain('derivatives.yaml')
+    },
+  )
+
+  it('has no jump where a step function is continuous: frac at 0, x·sign(x) a kink', () => {
+    expect(notes('frac(x)', { x: 0 })).toEqual([])
+    expect(notes('x*sign(x)', { x: 0 })).toMatchObject([{ code: 'kink', left: -1, right: 1 }])
+    expect(notes('floor(x)', { x: 0.5 })).toEqual([])
+  })
+
   it('notes an undefined f only for the variables its cause depends on', () => {
     expect(notes('log(u) + x', { u: -1, x: 2 }).map((n) => n.variable)).toEqual(['u'])
   })

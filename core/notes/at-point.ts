@@ -32,6 +32,14 @@ export function notesAt(
       continue
     }
     const switched = switchedNode(order, values, uses, variable)
+    const found = switched ? switchOf(switched) : null
+    if (switched && found?.entry.kind === 'jump') {
+      const note = jumpNote(ast, variables, point, variable, g, switched)
+      if (note) {
+        notes.push(note)
+        continue
+      }
+    }
     if (switched || !Number.isFinite(g)) {
       const at = point[variable]!
       const { left, right } = oneSidedDerivatives(gradients, at)
@@ -148,7 +156,7 @@ function slopeNote(
     const why = found ? found.entry.convention : 'autograd evaluates one formula for both sides'
     const detail = `${op} switches branch at ${where}, so f has a corner there: the derivative from the left is ${formatNumber(left)}, from the right ${formatNumber(right)}, and no single derivative exists. ${why}; autograd returns ∂f/∂${variable} = ${formatNumber(g)}.`
     return {
-      code: found?.entry.kind ?? 'kink',
+      code: 'kink',
       variable,
       message,
       detail,
@@ -162,4 +170,37 @@ function slopeNote(
   const message = `∂f/∂${variable} = ${formatNumber(g)}: the tangent at ${where} is vertical (${sides}).`
   const detail = `f is finite at ${where} but its slope grows without bound as ${variable} approaches it: the derivative is not a number, and autograd's ${formatNumber(g)} is the formula's value there (sqrt: grad / (2 * result) divides by 0; pow: exponent · x^(exponent − 1) with a negative power of 0). One-sided: ${sides}.`
   return { code: 'infinite-slope', variable, message, detail, left, right, pytorch: g }
+}
+
+/**
+ * A step function on its jump: f from the left and from the right (a hair either side) differ, so f is
+ * not continuous there and no derivative exists; null where f happens to be continuous (x·sign(x)).
+ */
+function jumpNote(
+  ast: Node,
+  variables: readonly string[],
+  point: Readonly<Record<string, number>>,
+  variable: string,
+  g: number,
+  switched: Node,
+): Note | null {
+  const at = point[variable]!
+  const h = 1e-9 * Math.max(1, Math.abs(at))
+  let [before, after] = slopesAlong(
+    ast,
+    variables,
+    point,
+    variable,
+    Float64Array.from([at - h, at + h]),
+  ).f
+  if (!(Math.abs(after! - before!) > 1e-6 * Math.max(1, Math.abs(before!)))) return null
+  const found = switchOf(switched)!
+  // f a hair either side, to the digits that matter: frac(1 + h) is 1e-9, shown as the 0 it tends to.
+  const side = (v: number) => (Math.abs(v) < 1e-6 ? 0 : Number(v.toPrecision(6)))
+  ;[before, after] = [side(before!), side(after!)]
+  const where = `${variable} = ${formatNumber(at)}`
+  const sides = `from ${formatNumber(before!)} to ${formatNumber(after!)}`
+  const message = `∂f/∂${variable} = ${formatNumber(g)} is PyTorch's convention: ${found.fn} jumps at ${where} (${sides}).`
+  const detail = `${found.fn} jumps at ${where}: f goes ${sides}, so f is not continuous there and has no derivative. ${found.entry.convention}; autograd returns ∂f/∂${variable} = ${formatNumber(g)}.`
+  return { code: 'jump', variable, message, detail, op: found.fn, span: switched.span, pytorch: g }
 }

@@ -1,4 +1,5 @@
 import type { ElementwiseOpName } from '../autograd'
+import { roundHalfEven, sign as torchSign } from '../autograd/kernels/scalar'
 import type { Node } from '../expr/ast'
 
 /**
@@ -178,6 +179,54 @@ export const FUNCTIONS = {
     torch: 'F.gelu',
     exact: zeroAt(0, 0),
   },
+  // The piecewise-constant functions: PyTorch's gradient is 0 everywhere, at the jumps too.
+  floor: unaryFunction('floor', (inner) => `\\left\\lfloor ${inner}\\right\\rfloor`, {
+    exact: (a) => Math.floor(a),
+  }),
+  ceil: unaryFunction('ceil', (inner) => `\\left\\lceil ${inner}\\right\\rceil`, {
+    exact: (a) => Math.ceil(a),
+  }),
+  round: {
+    rule: 'round',
+    arity: 1,
+    // Python's round(x) also rounds a tie to even; math has no round.
+    spellings: ['torch.round'],
+    latex: '\\operatorname{round}',
+    torch: 'torch.round',
+    exact: (a) => roundHalfEven(a),
+  },
+  // sign(0) = 0: abs′ as PyTorch defines it, and what the derivative of abs is shown with.
+  sign: {
+    rule: 'sign',
+    arity: 1,
+    spellings: ['torch.sign', 'torch.sgn', 'sgn'],
+    latex: '\\operatorname{sign}',
+    torch: 'torch.sign',
+    exact: (a) => torchSign(a),
+  },
+  /*
+   * step(t) = 1 for t > 0 and 0 otherwise (step(0) = 0), relu′ as PyTorch defines it and what the
+   * derivative of relu is shown with: torch.heaviside(t, torch.tensor(0.0)). heaviside has no backward in
+   * PyTorch ("derivative for aten::heaviside is not implemented"), so a program writes it as
+   * relu(sign(t)), the same values with sign's zero gradient, which is the app's.
+   */
+  step: {
+    rule: 'step',
+    arity: 1,
+    spellings: ['heaviside'],
+    latex: '\\operatorname{step}',
+    torch: ([t]) => `torch.relu(torch.sign(${t?.asTensor}))`,
+    exact: (a) => (a > 0 ? 1 : 0),
+  },
+  // frac(x) = x − trunc(x), with the sign of x; its gradient is 1 everywhere (DY frac: grad).
+  frac: {
+    rule: 'frac',
+    arity: 1,
+    spellings: ['torch.frac'],
+    latex: '\\operatorname{frac}',
+    torch: 'torch.frac',
+    exact: (a) => (Number.isInteger(a) ? 0 : undefined),
+  },
 } as const satisfies Record<string, FunctionEntry>
 
 export type FunctionName = keyof typeof FUNCTIONS
@@ -189,28 +238,9 @@ export function usageOf(name: FunctionName): string {
   return entry.parameters ? `${name}(${entry.parameters.join(',')})` : name
 }
 
-/**
- * Functions that appear only in symbolic derivatives shown to the learner, never in what the parser
- * returns: relu′(t) = step(t) and abs′(t) = sign(t), with step(t) = 1 for t > 0 and 0 otherwise (so
- * step(0) = 0, PyTorch's relu′(0)) and sign(0) = 0 (PyTorch's abs′(0)). Both have derivative 0.
- */
-export const DISPLAY_FUNCTIONS = {
-  step: {
-    latex: '\\operatorname{step}',
-    // heaviside(t, 0): 1 for t > 0, 0 at 0 and below, like relu′.
-    torch: ([t]: readonly TorchArgument[]) => `torch.heaviside(${t?.asTensor}, torch.tensor(0.0))`,
-    exact: (a: number) => (a > 0 ? 1 : 0),
-  },
-  sign: { latex: '\\operatorname{sign}', torch: 'torch.sign', exact: (a: number) => Math.sign(a) },
-} as const satisfies Record<string, Pick<FunctionEntry, 'latex' | 'torch' | 'exact'>>
-
-export type DisplayFunction = keyof typeof DISPLAY_FUNCTIONS
-
-/** What any function of a displayed formula needs to be printed and folded. */
-export function printingOf(
-  fn: FunctionName | DisplayFunction,
-): Pick<FunctionEntry, 'latex' | 'torch' | 'exact'> {
-  return fn in FUNCTIONS ? FUNCTIONS[fn as FunctionName] : DISPLAY_FUNCTIONS[fn as DisplayFunction]
+/** What any function of a formula needs to be printed and folded. */
+export function printingOf(fn: FunctionName): Pick<FunctionEntry, 'latex' | 'torch' | 'exact'> {
+  return FUNCTIONS[fn]
 }
 
 /** The function of the language that runs a rule, for writing a rule's formula as a formula. */

@@ -58,6 +58,49 @@ export const SWITCHES: Partial<Record<FunctionName, SwitchEntry>> = {
     convention:
       'PyTorch passes the gradient on a bound: derivatives.yaml has clamp: clamp_backward(grad, self, min, max), which passes the gradient where min ≤ x ≤ max, bounds included',
   },
+  // The step functions: f itself jumps, and PyTorch's gradient is 0 (1 for frac) on both sides and on
+  // the jump (derivatives.yaml: floor, ceil, round, sign: zeros_like(grad); frac: grad).
+  floor: {
+    kind: 'jump',
+    branch: ([a]) => Math.floor(a ?? NaN),
+    on: ([a]) => Number.isInteger(a),
+    convention:
+      'PyTorch returns 0: derivatives.yaml has floor: zeros_like(grad), 0 on the jump too',
+  },
+  ceil: {
+    kind: 'jump',
+    branch: ([a]) => Math.ceil(a ?? NaN),
+    on: ([a]) => Number.isInteger(a),
+    convention: 'PyTorch returns 0: derivatives.yaml has ceil: zeros_like(grad), 0 on the jump too',
+  },
+  round: {
+    kind: 'jump',
+    // round jumps halfway between integers (to the even one, as torch.round does).
+    branch: ([a]) => Math.floor((a ?? NaN) + 0.5),
+    on: ([a]) => a !== undefined && a - Math.floor(a) === 0.5,
+    convention:
+      'PyTorch returns 0: derivatives.yaml has round: zeros_like(grad), 0 on the jump too',
+  },
+  sign: {
+    kind: 'jump',
+    branch: ([a]) => Math.sign(a ?? NaN),
+    on: ([a]) => a === 0,
+    convention: 'PyTorch returns 0: derivatives.yaml has sign: zeros_like(grad), 0 on the jump too',
+  },
+  step: {
+    kind: 'jump',
+    branch: ([a]) => Math.sign(a ?? NaN),
+    on: ([a]) => a === 0,
+    convention:
+      'PyTorch returns 0: step runs as relu(sign(x)), and sign has zeros_like(grad) in derivatives.yaml',
+  },
+  frac: {
+    kind: 'jump',
+    // frac(x) = x − trunc(x) keeps the sign of x: continuous through 0, a jump at every other integer.
+    branch: ([a]) => Math.trunc(a ?? NaN),
+    on: ([a]) => Number.isInteger(a) && a !== 0,
+    convention: 'PyTorch returns 1: derivatives.yaml has frac: grad, the slope of either side',
+  },
 }
 
 /** A function's real domain, for saying why f is NaN or infinite (`outside-domain`, `pole`). */

@@ -15,8 +15,27 @@ export function formatNumber(value: number, digits = 6): string {
   return text.replace('-', MINUS)
 }
 
-/** "y = 4x − 4", "y = −x", "y = 3": the tangent as a learner would write it. */
-export function formatTangent(slope: number, intercept: number, variable: string): string {
+/**
+ * "y = 4x − 4", "y = −x", "y = 3": the tangent as a learner would write it. Where there is no such line
+ * it says so in words: an infinite slope is a vertical tangent at the point (√x at 0, x^(1/3) at 0), and
+ * where f or its slope is NaN there is no tangent at all (rather than `y = NaN·x + NaN`).
+ */
+export function formatTangent(
+  slope: number,
+  intercept: number,
+  variable: string,
+  at = NaN,
+  value = 0,
+): string {
+  if (!Number.isFinite(value)) {
+    return Number.isNaN(value)
+      ? 'no tangent (f is not defined here)'
+      : 'no tangent (f is infinite here)'
+  }
+  if (slope === Infinity || slope === -Infinity) {
+    return `vertical tangent ${variable} = ${formatNumber(at)}`
+  }
+  if (Number.isNaN(slope)) return 'no tangent (the slope is not defined here)'
   const terms: string[] = []
   if (slope !== 0 || !Number.isFinite(slope)) {
     const coefficient =
@@ -35,4 +54,22 @@ export function formatTangent(slope: number, intercept: number, variable: string
     else terms.push(`${MINUS} ${formatNumber(-intercept)}`)
   }
   return `y = ${terms.join(' ')}`
+}
+
+/** A power whose exponent is a fraction with an odd denominator, as `x^(1/3)` or `x ** (2/5)`. */
+const ODD_ROOT = /(\^|\*\*)\s*\(\s*\d+\s*\/\s*\d*[13579]\s*\)/
+
+/**
+ * Why f is NaN at a point, in PyTorch's terms: its values are NaN wherever the real math is undefined,
+ * and for a negative base to the power 1/3 even where a textbook's cube root is defined.
+ */
+export function explainNaN(expression: string): string {
+  const general =
+    'f is NaN here, in PyTorch too: a negative number to a fractional power, sqrt or log of a ' +
+    'negative number, or 0/0 has no real value in floating point.'
+  if (!ODD_ROOT.test(expression)) return general
+  return (
+    'f is NaN here, in PyTorch too: x ** (1/3) of a negative x is NaN, since a float power of a ' +
+    'negative base is not real. The real cube root is torch.sign(x) * torch.abs(x) ** (1/3).'
+  )
 }

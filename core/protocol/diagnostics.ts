@@ -37,6 +37,7 @@ export const DIAGNOSTIC_CODES = [
   'unknown-name',
   'missing-call',
   'wrong-arity',
+  'derivative-notation',
   // evaluation
   'missing-variable',
   'too-many-samples',
@@ -82,10 +83,14 @@ export const MESSAGES = {
   missingOperand: (operator: string) => `'${operator}' is missing a value on its right.`,
   unclosedParenthesis: () => "This '(' is never closed.",
   unmatchedParenthesis: () => "This ')' has no matching '('.",
-  unknownFunction: (name: string, suggestion?: string) =>
+  unknownFunction: (name: string, suggestion?: string, known: readonly string[] = []) =>
     suggestion
       ? `Unknown function '${name}' — did you mean '${suggestion}'?`
-      : `Unknown function '${name}'.`,
+      : `Unknown function '${name}'.` +
+        (known.length > 0 ? ` The functions are ${known.join(', ')} (see Syntax help).` : ''),
+  derivativeNotation: (variable: string) =>
+    `No need to write d/d${variable}: type only the function; the derivative is shown below.`,
+  unclosedBar: () => "This '|' is never closed.",
   unknownName: (name: string, suggestion?: string) =>
     suggestion
       ? `Unknown name '${name}' — did you mean '${suggestion}'? Variables are single letters.`

@@ -3,7 +3,7 @@ import type { BinaryOperator, Node } from '../expr/ast'
 
 /**
  * A plain numeric evaluator, for tests only (the app evaluates with the autograd core). It follows the
- * language's definitions, including the display-only step (0 at 0) and sign.
+ * language's definitions, including step (0 at 0) and sign (0 at 0).
  */
 export function evaluateForTests(node: Node, point: Record<string, number>): number {
   const ev = (n: Node): number => evaluateForTests(n, point)
@@ -79,7 +79,16 @@ export function evaluateForTests(node: Node, point: Record<string, number>): num
         case 'step':
           return a > 0 ? 1 : 0
         case 'sign':
-          return Math.sign(a)
+          return Number.isNaN(a) ? 0 : Math.sign(a)
+        case 'floor':
+          return Math.floor(a)
+        case 'ceil':
+          return Math.ceil(a)
+        case 'round':
+          // a tie to the even neighbour, as torch.round
+          return Math.abs(a - Math.trunc(a)) === 0.5 ? 2 * Math.round(a / 2) : Math.round(a)
+        case 'frac':
+          return a - Math.trunc(a)
       }
     }
   }

@@ -33,6 +33,26 @@ export function spanlessTree(node: Node): SpanlessTree {
   }
 }
 
+/**
+ * The tree a PyTorch program's expression line reads back as: the same, but with every step(t) as
+ * relu(sign(t)), the form a program writes it in (torch.heaviside has no backward).
+ */
+export function asProgramReadsBack(tree: SpanlessTree): SpanlessTree {
+  switch (tree.kind) {
+    case 'neg':
+      return { kind: 'neg', operand: asProgramReadsBack(tree.operand) }
+    case 'binary':
+      return { ...tree, left: asProgramReadsBack(tree.left), right: asProgramReadsBack(tree.right) }
+    case 'call': {
+      const args = tree.args.map(asProgramReadsBack)
+      if (tree.fn !== 'step') return { ...tree, args }
+      return { kind: 'call', fn: 'relu', args: [{ kind: 'call', fn: 'sign', args }] }
+    }
+    default:
+      return tree
+  }
+}
+
 /** Builders for expected trees in tests, without spans. */
 export const num = (value: number): SpanlessTree => ({ kind: 'number', value })
 export const v = (name: string): SpanlessTree => ({ kind: 'variable', name })

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import { FunctionPanel } from './FunctionPanel'
 import { PlotPanel } from './PlotPanel'
+import { TorchPanel } from './TorchPanel'
 import { ValuesPanel } from './ValuesPanel'
 import { VariablesPanel } from './VariablesPanel'
 
@@ -10,6 +11,7 @@ export class ExplorerPage {
   readonly variables: VariablesPanel
   readonly values: ValuesPanel
   readonly plot: PlotPanel
+  readonly torch: TorchPanel
   readonly themeToggle: Locator
   readonly notice: Locator
 
@@ -18,6 +20,7 @@ export class ExplorerPage {
     this.variables = new VariablesPanel(page)
     this.values = new ValuesPanel(page)
     this.plot = new PlotPanel(page)
+    this.torch = new TorchPanel(page)
     this.themeToggle = page.getByRole('button', { name: /Switch to (dark|light) theme/ })
     this.notice = page.locator('.notice')
   }

@@ -8,6 +8,8 @@ export class PlotPanel {
   readonly zoomOutButton: Locator
   readonly resetButton: Locator
   readonly secondDerivative: Locator
+  readonly region: Locator
+  readonly stale: Locator
 
   constructor(private readonly page: Page) {
     this.surface = page.getByTestId('plot')
@@ -15,6 +17,8 @@ export class PlotPanel {
     this.zoomOutButton = page.getByRole('button', { name: 'Zoom out' })
     this.resetButton = page.getByRole('button', { name: 'Reset view' })
     this.secondDerivative = page.getByRole('checkbox', { name: 'f″' })
+    this.region = page.getByRole('region', { name: 'Plot' })
+    this.stale = this.region.getByTestId('stale-notice')
   }
 
   /** Turns the mouse wheel over the chart at `fraction` of its width (negative delta zooms in). */

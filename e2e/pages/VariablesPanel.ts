@@ -16,6 +16,22 @@ export class VariablesPanel {
     return this.page.getByLabel(`${name} value`, { exact: true })
   }
 
+  /** A slider's minimum, maximum or step field. */
+  limitField(name: string, which: 'minimum' | 'maximum' | 'step'): Locator {
+    return this.page.getByLabel(`${name} ${which}`, { exact: true })
+  }
+
+  /** The inline message saying why the last entry in a field of this slider was refused. */
+  problem(name: string): Locator {
+    return this.page.getByTestId(`slider-problem-${name}`)
+  }
+
+  /** Types into a field and commits it, as Enter does. */
+  async enter(field: Locator, text: string): Promise<void> {
+    await field.fill(text)
+    await field.press('Enter')
+  }
+
   wrtChoice(name: string): Locator {
     return this.page.getByRole('group', { name: 'With respect to' }).getByRole('radio', { name })
   }

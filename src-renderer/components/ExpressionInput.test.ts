@@ -20,9 +20,12 @@ describe('ExpressionInput', () => {
     expect(input.attributes('aria-invalid')).toBe('false')
   })
 
-  it('stops typing at the core’s expression length limit (LIMITS.expressionLength)', () => {
+  it('lets a paste past the length limit through whole, for the store to refuse it (no maxlength)', () => {
     const wrapper = mount(ExpressionInput, { props: { text: 'x', diagnostics: [] } })
-    expect(wrapper.get('input').attributes('maxlength')).toBe(String(LIMITS.expressionLength))
+    expect(wrapper.get('input').attributes('maxlength')).toBeUndefined()
+    const long = 'x'.repeat(LIMITS.expressionLength + 5)
+    wrapper.get('input').setValue(long)
+    expect(wrapper.emitted('update:text')?.at(-1)).toEqual([long])
   })
 
   it('underlines exactly the characters a diagnostic points at, with its message and fix', async () => {
@@ -65,5 +68,16 @@ describe('ExpressionInput', () => {
     await select.setValue('1/x')
     expect(wrapper.emitted('update:text')).toEqual([['1/x']])
     expect((select.element as HTMLSelectElement).value).toBe('')
+  })
+
+  it('opens a syntax help generated from the catalog, listing floor and its spellings', async () => {
+    const wrapper = mount(ExpressionInput, { props: { text: 'x', diagnostics: [] } })
+    expect(wrapper.find('[data-testid="syntax-help"]').exists()).toBe(false)
+    await wrapper.get('button.syntax-toggle').trigger('click')
+    const help = wrapper.get('[data-testid="syntax-help"]')
+    expect(help.text()).toContain('floor')
+    expect(help.text()).toContain('torch.floor')
+    expect(help.text()).toContain('clamp(x,lo,hi)')
+    expect(wrapper.get('button.syntax-toggle').attributes('aria-expanded')).toBe('true')
   })
 })

@@ -31,6 +31,28 @@ describe('ValuesPanel', () => {
     expect(wrapper.get('.values-at').text()).toBe('at u = 1, v = 2')
   })
 
+  it('shows beside each value what print() shows in PyTorch', () => {
+    const wrapper = panelFor('u*v + u^2', { x: 2, u: 1, v: 2 }, 'u')
+    expect(wrapper.get('[data-testid="printed-f"]').text()).toBe('tensor(3.)')
+    expect(wrapper.get('[data-testid="printed-u"]').text()).toBe('tensor(4.)')
+  })
+
+  it('marks the values as those of the last valid function while the input is invalid', () => {
+    const request: EvaluateRequest = {
+      expression: 'x^2',
+      point: { x: 2 },
+      wrt: 'x',
+      domain: [-5, 5],
+      samples: 11,
+    }
+    const answer = evaluateKnown(request)
+    if (!answer.ok) throw new Error('the fake core knows this function')
+    const wrapper = mount(ValuesPanel, { props: { result: answer.value, request, stale: 'x^2' } })
+    expect(wrapper.get('[data-testid="stale-notice"]').text()).toBe(
+      'showing x^2 — fix the input to update',
+    )
+  })
+
   it('shows a convention note next to f′, its full text in the note, and a point of interest', () => {
     const request: EvaluateRequest = {
       expression: 'x^2',

@@ -20,7 +20,9 @@ export const differentiationInPytorch: Lab = {
         '$$\\frac{dy}{dx} = 2x \\quad\\Rightarrow\\quad \\frac{dy}{dx}\\Big|_{x=2} = 2\\cdot 2 = 4$$',
         'Press “Show me” and look at the plot: the dashed tangent touches the parabola at $(2, 4)$ and rises 4 for every step of 1 to the right. Drag the x slider and watch the slope follow $2x$.',
       ],
-      torch: `x = torch.tensor(2.0, requires_grad=True)
+      torch: `import torch
+
+x = torch.tensor(2.0, requires_grad=True)
 y = x ** 2
 y.backward()
 print(y)        # tensor(4., grad_fn=<PowBackward0>)
@@ -50,7 +52,9 @@ print(x.grad)   # tensor(4.)`,
         '$$\\frac{dy}{dx} = 2x + 2 \\quad\\Rightarrow\\quad \\frac{dy}{dx}\\Big|_{x=2} = 2\\cdot 2 + 2 = 6$$',
         'At $x = 2$ the function itself is $4 + 4 + 1 = 9$. This curve is $(x+1)^2$, the parabola of step 1 moved one unit left: its lowest point, where the tangent is flat, is at $x = -1$.',
       ],
-      torch: `x = torch.tensor(2.0, requires_grad=True)
+      torch: `import torch
+
+x = torch.tensor(2.0, requires_grad=True)
 y = x ** 2 + 2 * x + 1
 y.backward()
 print(y)        # tensor(9., grad_fn=<AddBackward0>)
@@ -78,7 +82,9 @@ print(x.grad)   # tensor(6.)`,
         'Work out the derivative of $y = 2x^3 + x$ by hand, put in $x = 1$, and type the number below. The app checks it against what autograd computes.',
         'If you want to see the curve first, “Show me” plots it; the slope at the point is the number you are after.',
       ],
-      torch: `x = torch.tensor(1.0, requires_grad=True)
+      torch: `import torch
+
+x = torch.tensor(1.0, requires_grad=True)
 y = 2 * x ** 3 + x
 y.backward()
 print(x.grad)`,
@@ -119,7 +125,9 @@ print(x.grad)`,
         '$$\\frac{\\partial f}{\\partial v} = u = 1$$',
         'The two buttons plot the two slices through the point. Along $u$ the tangent has slope 4; along $v$ the slice is a straight line of slope 1.',
       ],
-      torch: `u = torch.tensor(1.0, requires_grad=True)
+      torch: `import torch
+
+u = torch.tensor(1.0, requires_grad=True)
 v = torch.tensor(2.0, requires_grad=True)
 f = u * v + u ** 2
 f.backward()
@@ -160,7 +168,10 @@ print(v.grad)   # tensor(1.)`,
         '$$\\frac{\\partial y}{\\partial x_i} = 2x_i$$',
         'After one `y.backward()`, `x.grad` holds $2x$ at all ten points. “Show me” plots exactly those ten samples: the blue points are $x^2$, the orange points its derivative $2x$. The table below is read from the core’s answer.',
       ],
-      torch: `x = torch.linspace(-10, 10, 10, requires_grad=True)
+      torch: `import torch
+import matplotlib.pylab as plt
+
+x = torch.linspace(-10, 10, 10, requires_grad=True)
 Y = x ** 2
 y = torch.sum(x ** 2)
 y.backward()
@@ -195,7 +206,10 @@ plt.plot(x.detach().numpy(), x.grad.numpy(), label='derivative')`,
         'The same sum trick over `torch.linspace(-3, 3, 100)` gives all hundred slopes in one pass. With an even number of evenly spaced points from −3 to 3, no sample lands exactly on 0, where the ReLU has a corner (PyTorch uses 0 there).',
         '“Show me” plots the hundred samples: the orange points sit at 0, then jump to 1.',
       ],
-      torch: `import torch.nn.functional as F
+      torch: `import torch
+import torch.nn.functional as F
+import matplotlib.pylab as plt
+
 x = torch.linspace(-3, 3, 100, requires_grad=True)
 Y = F.relu(x)
 y = Y.sum()
@@ -261,7 +275,9 @@ print(x.grad[49:52])  # tensor([0., 0., 1.]): the 0 in the middle is a conventio
         'Find the partial derivative of $f = uv + (uv)^2$ with respect to $u$ at $u = 2$, $v = 1$, and type it below.',
         'Remember what a partial derivative means: $v$ is held constant, so it behaves like a number.',
       ],
-      torch: `u = torch.tensor(2.0, requires_grad=True)
+      torch: `import torch
+
+u = torch.tensor(2.0, requires_grad=True)
 v = torch.tensor(1.0, requires_grad=True)
 f = u * v + (u * v) ** 2
 f.backward()

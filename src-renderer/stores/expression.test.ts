@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { FakeClient } from '../test-support/fake-client'
-import { useExpressionStore } from './expression'
+import { endsInWordInProgress, useExpressionStore } from './expression'
 import { freshStores } from '../test-support/stores'
 
 let client: FakeClient
@@ -41,5 +41,45 @@ describe('expression store', () => {
     await expression.applyFix({ label: 'Remove', span: [2, 3], replacement: '' })
     expect(expression.text).toBe('x^2')
     expect(expression.isValid).toBe(true)
+  })
+
+  it('marks what stays on screen as stale while the input is invalid, and only then', async () => {
+    const expression = useExpressionStore()
+    await expression.setText('x^2')
+    expect(expression.staleText).toBeNull()
+    await expression.setText('x^^2')
+    expect(expression.staleText).toBe('x^2')
+    await expression.setText('u*v + u^2')
+    expect(expression.staleText).toBeNull()
+  })
+
+  it('refuses a text longer than the limit whole, with a diagnostic at the limit, never cut', async () => {
+    const expression = useExpressionStore()
+    await expression.setText('x^2')
+    const long = 'x + '.repeat(300) + 'y'
+    await expression.setText(long)
+    expect(expression.text).toBe(long)
+    expect(expression.validText).toBe('x^2')
+    expect(expression.diagnostics).toEqual([
+      {
+        code: 'expression-too-long',
+        message: `The expression is ${long.length} characters long; the limit is 1000.`,
+        span: [1000, long.length],
+      },
+    ])
+    expect(expression.variables).not.toContain('y')
+  })
+
+  it.each([
+    ['f', true],
+    ['flo', true],
+    ['2x + s', true],
+    ['torch.s', true],
+    ['x', false],
+    ['floor(x)', false],
+    ['x^2', false],
+    ['u*v', false],
+  ])('takes %j as a word still being typed: %s', (text, inProgress) => {
+    expect(endsInWordInProgress(text)).toBe(inProgress)
   })
 })

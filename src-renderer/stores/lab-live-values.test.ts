@@ -37,11 +37,11 @@ describe('the lab live values store', () => {
     expect(live.tables).toHaveLength(1)
     expect(live.tables[0]?.holds).toBe(false)
     expect(live.tables[0]?.rows.map((row) => [row.x, row.grad])).toEqual([
-      ['−2', '−4'],
-      ['−1', '−2'],
-      ['0', '0'],
-      ['1', '2'],
-      ['2', '4'],
+      ['-2.', '-4.'],
+      ['-1.', '-2.'],
+      ['0.', '0.'],
+      ['1.', '2.'],
+      ['2.', '4.'],
     ])
     expect(live.failure).toBeNull()
   })

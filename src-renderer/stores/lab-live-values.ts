@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { calculusClient } from '../api/calculus'
 import { formatNumber } from '../../core/picture/format'
+import { torchElementTexts } from '../../core/picture/torch-scalar'
 import { checkStated, plotRequest } from '../lessons/answers'
 import type { LessonStep, StatedValue } from '../lessons/types'
 
@@ -59,14 +60,12 @@ export const useLabLiveValuesStore = defineStore('lab-live-values', () => {
         const result = plot ? await api.evaluate(plotRequest(plot)) : null
         if (!result?.ok) continue
         const { t, f, df } = result.value.series
+        // PyTorch's digits, as print(x.grad) shows them (-15.5556, not -15.56).
+        const [xs, fs, grads] = [t, f, df].map((column) => torchElementTexts(Array.from(column)))
         nextTables.push({
           caption: stated.description,
           holds,
-          rows: Array.from(t, (x, i) => ({
-            x: formatNumber(x, 4),
-            f: formatNumber(f[i] as number, 4),
-            grad: formatNumber(df[i] as number, 4),
-          })),
+          rows: Array.from(t, (_x, i) => ({ x: xs![i]!, f: fs![i]!, grad: grads![i]! })),
         })
       }
     }

@@ -38,6 +38,15 @@ describe('variables store', () => {
     expect(variables.setStep('x', 0.5)).toBe(true)
   })
 
+  it('refuses a step larger than the range, and a range narrower than the step', () => {
+    const variables = useVariablesStore()
+    expect(variables.setStep('x', 20)).toBe(false)
+    expect(variables.sliders.x?.step).toBe(0.1)
+    expect(variables.setStep('x', 2)).toBe(true)
+    expect(variables.setRange('x', 0, 1)).toBe(false)
+    expect([variables.sliders.x?.min, variables.sliders.x?.max]).toEqual([-5, 5])
+  })
+
   it('plots a letter of the new function when it does not use the plotted one', async () => {
     const variables = useVariablesStore()
     await useExpressionStore().setText('u*v + u^2')

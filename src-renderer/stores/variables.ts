@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import type { Variable } from '../../core/protocol/api'
 import { useExpressionStore } from './expression'
+import { rangeProblem } from './slider-fields'
 
 export interface SliderState {
   value: number
@@ -65,9 +66,11 @@ export const useVariablesStore = defineStore('variables', () => {
     if (value > state.max) state.max = value
   }
 
+  /** A range refused by rangeProblem (min ≥ max, narrower than the step) changes nothing. */
   function setRange(name: Variable, min: number, max: number): boolean {
-    if (!Number.isFinite(min) || !Number.isFinite(max) || !(min < max)) return false
     const state = slider(name)
+    if (!Number.isFinite(min) || !Number.isFinite(max)) return false
+    if (rangeProblem(min, max, state.step) !== null) return false
     state.min = min
     state.max = max
     state.value = Math.min(max, Math.max(min, state.value))
@@ -75,8 +78,9 @@ export const useVariablesStore = defineStore('variables', () => {
   }
 
   function setStep(name: Variable, step: number): boolean {
-    if (!Number.isFinite(step) || !(step > 0)) return false
-    slider(name).step = step
+    const state = slider(name)
+    if (!Number.isFinite(step) || rangeProblem(state.min, state.max, step) !== null) return false
+    state.step = step
     return true
   }
 

@@ -42,6 +42,24 @@ export function sign(x: number): number {
 }
 
 /**
+ * torch.round: to the nearest integer, a tie to the even one (round(2.5) = 2, round(−0.5) = −0), as
+ * C's nearbyint in the default rounding mode; Math.round would send every tie up.
+ */
+export function roundHalfEven(x: number): number {
+  return Math.abs(x % 1) === 0.5 ? 2 * Math.round(x / 2) : Math.round(x)
+}
+
+/** torch.frac: x − trunc(x), keeping the sign of x (frac(−1.5) = −0.5, frac(±∞) = NaN). */
+export function frac(x: number): number {
+  return x - Math.trunc(x)
+}
+
+/** The Heaviside step with value 0 at 0 (torch.heaviside(x, 0)): 1 for x > 0, else 0, NaN included. */
+export function heaviside(x: number): number {
+  return x > 0 ? 1 : 0
+}
+
+/**
  * PyTorch's pow(Tensor, Scalar) on CPU — what `x ** 2` runs: exponents 0 and 1 are a fill and a copy
  * (Pow.cpp pow_Tensor_Scalar_out), ½, −½ and −1 are sqrt, rsqrt and reciprocal, and 2, 3 and −2 are
  * plain products (PowKernel.cpp pow_tensor_scalar_kernel); any other exponent goes to C's pow. So x**2 is
@@ -76,4 +94,4 @@ export function gelu(x: number): number {
  * The functions the generated loop calls by name (`lib.erf(x)`) because JavaScript has no built-in
  * for them; the kernels call the same functions, so both paths compute the same numbers.
  */
-export const SCALAR_LIBRARY = { erf, gelu } as const
+export const SCALAR_LIBRARY = { erf, gelu, round: roundHalfEven } as const

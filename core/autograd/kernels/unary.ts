@@ -1,5 +1,5 @@
 import { erf } from './erf'
-import { gelu, relu, sigmoid, sign, silu, softplus } from './scalar'
+import { frac, gelu, heaviside, relu, roundHalfEven, sigmoid, sign, silu, softplus } from './scalar'
 
 /** Writes f(a[i]) into out[i]; `out` and `a` have the same length. */
 export type UnaryKernel = (out: Float64Array, a: Float64Array) => void
@@ -80,5 +80,20 @@ export const unaryKernels = {
   },
   sign: (out, a) => {
     for (let i = 0; i < out.length; i++) out[i] = sign(a[i]!)
+  },
+  step: (out, a) => {
+    for (let i = 0; i < out.length; i++) out[i] = heaviside(a[i]!)
+  },
+  floor: (out, a) => {
+    for (let i = 0; i < out.length; i++) out[i] = Math.floor(a[i]!)
+  },
+  ceil: (out, a) => {
+    for (let i = 0; i < out.length; i++) out[i] = Math.ceil(a[i]!)
+  },
+  round: (out, a) => {
+    for (let i = 0; i < out.length; i++) out[i] = roundHalfEven(a[i]!)
+  },
+  frac: (out, a) => {
+    for (let i = 0; i < out.length; i++) out[i] = frac(a[i]!)
   },
 } satisfies Record<string, UnaryKernel>
