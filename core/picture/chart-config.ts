@@ -75,7 +75,13 @@ function datasets(scene: ChartScene): LineDataset[] {
   const sampled = (dataset: LineDataset): LineDataset =>
     scene.markers
       ? // The first and last samples sit on the chart's edges: let their dots show whole.
-        { ...dataset, pointRadius: radius, pointHoverRadius: radius + 1.5, clip: radius + 2 }
+        {
+          ...dataset,
+          // A kink's corner the marks inserted is no sample: no dot for it.
+          pointRadius: (context) => ((context.raw as PlotPoint).inserted ? 0 : radius),
+          pointHoverRadius: (context) => ((context.raw as PlotPoint).inserted ? 0 : radius + 1.5),
+          clip: radius + 2,
+        }
       : dataset
   return [
     sampled(curve(name.f, palette.f, plotted.f, 2.5)),

@@ -98,7 +98,7 @@ describe('toPlotted at the core’s marks', () => {
     expect(segments(unmarked.df)).toBe(99)
     expect(segments(plotted.df)).toBe(98)
     expect(plotted.f.some((p) => Number.isNaN(p.y))).toBe(false)
-    expect(plotted.f).toContainEqual({ x: 0, y: 0 })
+    expect(plotted.f).toContainEqual({ x: 0, y: 0, inserted: true })
     expect(plotted.df.map((p) => p.x)).toEqual(plotted.f.map((p) => p.x))
   })
 

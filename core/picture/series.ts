@@ -4,6 +4,8 @@ import type { Series, SliceMark } from '../protocol/api'
 export interface PlotPoint {
   x: number
   y: number
+  /** A point the core's marks added (a kink's corner), not a sample: never drawn as a dot. */
+  inserted?: true
 }
 
 export interface PlottedSeries {
@@ -66,12 +68,14 @@ export function toPlotted(
     values !== undefined && spansView(values[i] as number, values[i + 1] as number, yRange)
   const plotted: PlottedSeries = { f: [], df: [], d2f: d2f ? [] : null }
   const breakAt = (x: number, y: number) => {
-    plotted.f.push({ x, y: drawable(y) })
+    plotted.f.push({ x, y: drawable(y), inserted: true })
     plotted.df.push({ x, y: NaN })
     plotted.d2f?.push({ x, y: NaN })
   }
-  const between = marks.filter((mark) => mark.sample === null).sort((a, b) => a.at - b.at)
-  const onSample = new Map(marks.filter((m) => m.sample !== null).map((m) => [m.sample, m]))
+  // Poles are broken below, as before the marks existed; the marks add the kinks and jumps.
+  const breaking = marks.filter((mark) => mark.code !== 'pole')
+  const between = breaking.filter((mark) => mark.sample === null).sort((a, b) => a.at - b.at)
+  const onSample = new Map(breaking.filter((m) => m.sample !== null).map((m) => [m.sample, m]))
   let next = 0
   for (let i = 0; i < t.length; i++) {
     const x = t[i] as number

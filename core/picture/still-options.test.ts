@@ -88,7 +88,10 @@ describe('the still chart configuration', () => {
       'points of interest',
     ])
     // Sampled steps keep their points in the image too.
-    expect(config.data.datasets[0]?.pointRadius).toBe(3.5)
+    const radius = config.data.datasets[0]?.pointRadius as (context: { raw: object }) => number
+    expect(radius({ raw: { x: 0, y: 0 } })).toBe(3.5)
+    // A kink's corner inserted by the core's marks is not a sample: no dot.
+    expect(radius({ raw: { x: 0, y: 0, inserted: true } })).toBe(0)
   })
 
   it('paints an opaque background only when one is asked for', () => {

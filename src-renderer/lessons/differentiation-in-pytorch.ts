@@ -246,7 +246,8 @@ plt.plot(x.detach().numpy(), x.grad.numpy(), label='derivative')`,
         'The cell builds the samples with `arange`: `torch.linspace(-3, 3, 101)[50]` is not $0$ in PyTorch 1.13 but $-1.1\\cdot 10^{-16}$ in float64 ($-6.7\\cdot 10^{-8}$ in float32), a rounding that lands it just left of the corner, where $0$ is a true slope.',
         '“Show me” plots the 101 samples with the point on the corner. The chart marks the sample at $0$ and draws the two one-sided tangents; the values panel says which value PyTorch returns and why. `calculus-lab gradcheck "relu(x)" --at x=0` fails there (central differences give $0.5$), and `abs(x)` passes at $0$, which proves nothing at a kink.',
       ],
-      torch: `import torch.nn.functional as F
+      torch: `import torch
+import torch.nn.functional as F
 x = (torch.arange(-50, 51) * 3 / 50).requires_grad_()
 print(x[50])  # tensor(0., grad_fn=<SelectBackward0>): a sample on the kink
 y = F.relu(x).sum()
