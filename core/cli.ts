@@ -25,9 +25,10 @@ import { exitCodeOf, EXIT } from './cli/exit'
 import { runPlot } from './cli/run-plot'
 import { runGraph } from './cli/run-graph'
 import { runNotebookScript } from './cli/run-notebook'
+import { runGradcheck } from './cli/run-gradcheck'
 import { formatDiagnostic } from './cli/diagnostics'
 import { HELP } from './cli/help'
-import { encodeNumber, encodeNumbers } from './cli/json'
+import { encodeNote, encodeNumber, encodeNumbers } from './cli/json'
 import { formatGradientText } from './cli/text'
 import { reportedGradient } from './cli/gradient-report'
 import packageJson from '../package.json' with { type: 'json' }
@@ -54,7 +55,10 @@ async function runGrad(args: ParsedArgs, core: CliCore): Promise<number> {
   }
   if (args.options.has('json')) {
     const grad = encodeNumbers(reportedGradient(result.value, point))
-    process.stdout.write(JSON.stringify({ value: encodeNumber(result.value.value), grad }) + '\n')
+    const notes = result.value.notes.map(encodeNote)
+    process.stdout.write(
+      JSON.stringify({ value: encodeNumber(result.value.value), grad, notes }) + '\n',
+    )
   } else {
     process.stdout.write(formatGradientText(result.value, point) + '\n')
   }
@@ -88,9 +92,18 @@ async function main(argv: readonly string[]): Promise<number> {
   const rest = { ...args, positionals: args.positionals.slice(1) }
   // A notebook script is bounded by its step budget, not a deadline: it runs here, without the worker.
   if (command === 'run') return runNotebookScript(rest)
-  const run = { grad: runGrad, batch: runBatch, plot: runPlot, graph: runGraph }[command]
+  const commands = {
+    grad: runGrad,
+    batch: runBatch,
+    plot: runPlot,
+    graph: runGraph,
+    gradcheck: runGradcheck,
+  }
+  const run = commands[command as keyof typeof commands]
   if (run === undefined) {
-    throw new UsageError(`Unknown command '${command}'. Commands: grad, batch, plot, graph, run.`)
+    throw new UsageError(
+      `Unknown command '${command}'. Commands: grad, batch, plot, graph, gradcheck, run.`,
+    )
   }
   const core = startCliCore(new URL(import.meta.url), parseTimeout(rest))
   try {

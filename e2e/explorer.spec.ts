@@ -43,7 +43,9 @@ test.describe('the explorer', () => {
     await explorer.variables.set('x', 1.5)
     await expect(explorer.values.slope).toHaveText('1')
     const plotted = await explorer.plot.plotted()
-    const slopes = plotted?.df ?? []
+    // f′ breaks at relu's kink (a NaN point, no vertical stroke from 0 to 1): the rest are samples.
+    const slopes = (plotted?.df ?? []).filter((p) => !Number.isNaN(p.y))
+    expect(slopes.length).toBeLessThan(plotted?.df.length ?? 0)
     expect(slopes.filter((p) => p.x < 0).every((p) => p.y === 0)).toBe(true)
     expect(slopes.filter((p) => p.x > 0).every((p) => p.y === 1)).toBe(true)
   })

@@ -2,13 +2,13 @@ import { expect, test } from './fixtures'
 import { LabPanel } from './pages/lab-panel'
 
 test.describe('the lab walkthrough', () => {
-  test('goes through all seven steps, with the numbers each one talks about', async ({
+  test('goes through all eight steps, with the numbers each one talks about', async ({
     explorer,
   }) => {
     const lab = new LabPanel(explorer.page)
     const { values, plot } = explorer
     await lab.open()
-    await expect(lab.count).toHaveText('0 of 7 steps done')
+    await expect(lab.count).toHaveText('0 of 8 steps done')
     await lab.resume.click()
 
     // 1: y = x² at x = 2
@@ -59,12 +59,21 @@ test.describe('the lab walkthrough', () => {
 
     // 6: relu over linspace(−3, 3, 100): slope 0 left of 0, 1 right of it.
     await lab.show()
-    await expect.poll(async () => (await plot.plotted())?.f.length).toBe(100)
+    // The hundred samples, and f′ broken at the kink between the two samples around 0 (a NaN point).
+    const samples = (points: { x: number; y: number }[] | undefined) =>
+      points?.filter((p) => !Number.isNaN(p.y))
+    await expect.poll(async () => samples((await plot.plotted())?.df)?.length).toBe(100)
     const hundred = (await plot.plotted())!
-    hundred.df.forEach(({ x, y }) => expect(y).toBe(x < 0 ? 0 : 1))
+    samples(hundred.df)!.forEach(({ x, y }) => expect(y).toBe(x < 0 ? 0 : 1))
     await lab.next.click()
 
-    // 7: practice, ∂f/∂u of uv + (uv)² at u = 2, v = 1: 5, and the worked solution.
+    // 7: where autograd and the derivative part ways: 101 samples, one on relu's kink.
+    await expect(lab.stepHeading).toHaveText('Where autograd and the derivative part ways')
+    await lab.show()
+    await expect.poll(async () => (await plot.plotted())?.xDomain).toEqual([-3, 3])
+    await lab.next.click()
+
+    // 8: practice, ∂f/∂u of uv + (uv)² at u = 2, v = 1: 5, and the worked solution.
     await expect(lab.stepHeading).toHaveText('Practice: ∂f/∂u of uv + (uv)²')
     await lab.submitAnswer('4')
     await expect(lab.feedback).toContainText('Not yet')
@@ -75,8 +84,8 @@ test.describe('the lab walkthrough', () => {
     await expect(lab.next).toHaveText('Finish')
     await lab.next.click()
 
-    await expect(lab.count).toHaveText('7 of 7 steps done')
-    for (let n = 1; n <= 7; n++) await expect(lab.step(n)).toHaveClass(/done/)
+    await expect(lab.count).toHaveText('8 of 8 steps done')
+    for (let n = 1; n <= 8; n++) await expect(lab.step(n)).toHaveClass(/done/)
   })
 
   test('keeps progress across a reload and resumes at the step where the learner stopped', async ({
@@ -92,7 +101,7 @@ test.describe('the lab walkthrough', () => {
 
     await explorer.restart()
     await expect(lab.panel).toBeVisible()
-    await expect(lab.count).toHaveText('1 of 7 steps done')
+    await expect(lab.count).toHaveText('1 of 8 steps done')
     await expect(lab.step(3)).toHaveClass(/done/)
     await expect(lab.resume).toHaveText('Resume at step 4')
     await lab.resume.click()
@@ -122,13 +131,13 @@ test.describe('the lab walkthrough', () => {
     await lab.step(1).click()
     await lab.next.click()
     await lab.allSteps.click()
-    await expect(lab.count).toHaveText('1 of 7 steps done')
+    await expect(lab.count).toHaveText('1 of 8 steps done')
     await lab.reset.click()
     await explorer.page.getByRole('button', { name: 'Cancel' }).click()
-    await expect(lab.count).toHaveText('1 of 7 steps done')
+    await expect(lab.count).toHaveText('1 of 8 steps done')
     await lab.reset.click()
     await lab.confirmReset.click()
-    await expect(lab.count).toHaveText('0 of 7 steps done')
+    await expect(lab.count).toHaveText('0 of 8 steps done')
     await expect(lab.resume).toHaveText('Start the lab')
   })
 

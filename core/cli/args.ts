@@ -20,6 +20,10 @@ const VALUED = new Set([
   'background',
   'samples',
   'timeout',
+  // gradcheck's tolerances
+  'eps',
+  'atol',
+  'rtol',
 ])
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {

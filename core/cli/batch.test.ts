@@ -6,28 +6,28 @@ import { answerBatchLine, type Gradient } from './batch'
 /** A stand-in for the core: squares x, or refuses anything but 'x^2'. */
 const square: Gradient = ({ expression, point }) =>
   expression === 'x^2'
-    ? ok({ variables: ['x'], value: point.x! ** 2, gradient: { x: 2 * point.x! } })
+    ? ok({ variables: ['x'], value: point.x! ** 2, gradient: { x: 2 * point.x! }, notes: [] })
     : fail(diagnostic('unknown-name', 'not x^2', [0, expression.length]))
 
 describe('answerBatchLine', () => {
   it('answers value and grad', async () => {
     expect(await answerBatchLine('{"expr": "x^2", "at": {"x": 3}}', square)).toBe(
-      '{"value":9,"grad":{"x":6}}',
+      '{"value":9,"grad":{"x":6},"notes":[]}',
     )
   })
 
   it('reports every variable given: one the expression does not use has grad null', async () => {
-    const constant: Gradient = () => ok({ variables: [], value: 1, gradient: {} })
+    const constant: Gradient = () => ok({ variables: [], value: 1, gradient: {}, notes: [] })
     expect(await answerBatchLine('{"expr": "1", "at": {"x": 2}}', constant)).toBe(
-      '{"value":1,"grad":{"x":null}}',
+      '{"value":1,"grad":{"x":null},"notes":[]}',
     )
   })
 
   it('writes non-finite numbers as strings', async () => {
     const infinite: Gradient = () =>
-      ok({ variables: ['x'], value: NaN, gradient: { x: -Infinity } })
+      ok({ variables: ['x'], value: NaN, gradient: { x: -Infinity }, notes: [] })
     expect(await answerBatchLine('{"expr": "x", "at": {"x": 0}}', infinite)).toBe(
-      '{"value":"NaN","grad":{"x":"-Infinity"}}',
+      '{"value":"NaN","grad":{"x":"-Infinity"},"notes":[]}',
     )
   })
 

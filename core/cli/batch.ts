@@ -4,7 +4,7 @@ import type { Result } from '../protocol/result'
 import { validateGradientRequest } from '../protocol/validate'
 import { errorRecord } from './diagnostics'
 import { reportedGradient } from './gradient-report'
-import { encodeNumber, encodeNumbers } from './json'
+import { encodeNote, encodeNumber, encodeNumbers } from './json'
 
 export type Gradient = (request: {
   expression: string
@@ -13,7 +13,7 @@ export type Gradient = (request: {
 
 /**
  * One JSON Lines record in, one out: `{"expr": "...", "at": {"x": 2}}` →
- * `{"value": …, "grad": {"x": …}}` or `{"error": {"code", "message", "span"}}`. Never throws: a bad line
+ * `{"value": …, "grad": {"x": …}, "notes": […]}` (notes empty at ordinary points) or `{"error": {"code", "message", "span"}}`. Never throws: a bad line
  * becomes an error line (so does one cut by --timeout) and the batch goes on.
  */
 export async function answerBatchLine(line: string, gradient: Gradient): Promise<string> {
@@ -39,6 +39,7 @@ export async function answerBatchLine(line: string, gradient: Gradient): Promise
   return JSON.stringify({
     value: encodeNumber(result.value.value),
     grad: encodeNumbers(reportedGradient(result.value, given)),
+    notes: result.value.notes.map(encodeNote),
   })
 }
 

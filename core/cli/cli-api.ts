@@ -1,6 +1,8 @@
 import type { PlotSession } from '../png/session'
 import type { GradientRequest, GradientResult, GraphRequest } from '../protocol/api'
 import type { Result } from '../protocol/result'
+import type { Note } from '../protocol/notes'
+import type { GradcheckEntry } from '../notes/gradcheck'
 import type { PlotBackground } from './plot'
 
 /**
@@ -31,9 +33,23 @@ export type DrawnGraph =
   | { kind: 'png'; bytes: Uint8Array; width: number; height: number }
   | { kind: 'no-canvas'; reason: string }
 
+/** `gradcheck`: the point and gradcheck's tolerances. */
+export interface GradcheckRequest extends GradientRequest {
+  eps: number
+  atol: number
+  rtol: number
+}
+
+export interface GradcheckResult {
+  entries: GradcheckEntry[]
+  /** The convention notes at the point: a kink makes a pass prove nothing. */
+  notes: Note[]
+}
+
 export interface CliCoreApi {
   graph(request: DrawGraphRequest): Promise<Result<DrawnGraph>>
   gradient(request: GradientRequest): Promise<Result<GradientResult>>
+  gradcheck(request: GradcheckRequest): Promise<Result<GradcheckResult>>
   plot(request: PlotRequest): Promise<Result<RenderedPlot>>
 }
 

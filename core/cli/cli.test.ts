@@ -25,7 +25,7 @@ describe('calculus-lab', { timeout: 60_000 }, () => {
 
   it('grad --json prints one JSON object', () => {
     expect(run(['grad', 'x^2 + 2x + 1', '--at', 'x=2', '--json']).stdout).toBe(
-      '{"value":9,"grad":{"x":6}}\n',
+      '{"value":9,"grad":{"x":6},"notes":[]}\n',
     )
   })
 
@@ -36,10 +36,10 @@ describe('calculus-lab', { timeout: 60_000 }, () => {
       stderr: '',
     })
     expect(run(['grad', '1', '--at', 'x=2', '--json']).stdout).toBe(
-      '{"value":1,"grad":{"x":null}}\n',
+      '{"value":1,"grad":{"x":null},"notes":[]}\n',
     )
     expect(run(['batch'], '{"expr": "2u", "at": {"u": 1, "x": 2}}\n').stdout).toBe(
-      '{"value":2,"grad":{"u":2,"x":null}}\n',
+      '{"value":2,"grad":{"u":2,"x":null},"notes":[]}\n',
     )
   })
 
@@ -111,7 +111,7 @@ describe('calculus-lab', { timeout: 60_000 }, () => {
     expect(answers).toHaveLength(400)
     answers.forEach((answer, i) => {
       if (i % 50 === 7) expect(answer).toHaveProperty('error.code', 'unexpected-token')
-      else expect(answer).toEqual({ value: i * i + i, grad: { x: 2 * i + 1, u: i } })
+      else expect(answer).toEqual({ value: i * i + i, grad: { x: 2 * i + 1, u: i }, notes: [] })
     })
     // Generous bound for a loaded CI machine; the issue's own bar is 10 s (measured: well under 1 s).
     expect(elapsed).toBeLessThan(10_000)

@@ -15,7 +15,7 @@ describe('the CLI core in a worker', { timeout: 30_000 }, () => {
     expect(await core.call('gradient', { expression: 'u*v + u^2', point: { u: 1, v: 2 } })).toEqual(
       {
         ok: true,
-        value: { variables: ['u', 'v'], value: 3, gradient: { u: 4, v: 1 } },
+        value: { variables: ['u', 'v'], value: 3, gradient: { u: 4, v: 1 }, notes: [] },
       },
     )
   })

@@ -1,4 +1,4 @@
-import { gradientAt } from '../evaluate/service'
+import { gradcheckAt, gradientAt } from '../evaluate/service'
 import { MESSAGES, requestDiagnostic } from '../protocol/diagnostics'
 import { fail, ok, type Result } from '../protocol/result'
 import { buildGraph } from '../graph/build'
@@ -50,13 +50,14 @@ async function graph(request: DrawGraphRequest): Promise<Result<DrawnGraph>> {
 
 const HANDLERS: CliCoreApi = {
   gradient: async (request) => gradientAt(request),
+  gradcheck: async (request) => gradcheckAt(request),
   plot,
   graph,
 }
 
 function handlerOf(method: unknown): ((params: unknown) => Promise<Result<unknown>>) | null {
-  if (method !== 'gradient' && method !== 'plot' && method !== 'graph') return null
-  return HANDLERS[method] as (params: unknown) => Promise<Result<unknown>>
+  if (typeof method !== 'string' || !Object.hasOwn(HANDLERS, method)) return null
+  return HANDLERS[method as keyof CliCoreApi] as (params: unknown) => Promise<Result<unknown>>
 }
 
 async function answer(method: unknown, params: unknown): Promise<Result<unknown>> {

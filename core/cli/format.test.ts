@@ -18,12 +18,17 @@ describe('JSON numbers', () => {
 
   it('writes a gradient that does not exist (an unused variable) as null', () => {
     expect(encodeNumber(null)).toBeNull()
-    expect(reportedGradient({ variables: [], value: 1, gradient: {} }, { x: 2 })).toEqual({
+    expect(
+      reportedGradient({ variables: [], value: 1, gradient: {}, notes: [] }, { x: 2 }),
+    ).toEqual({
       x: null,
     })
     expect(
       Object.entries(
-        reportedGradient({ variables: ['u'], value: 1, gradient: { u: 3 } }, { z: 1, u: 2, b: 0 }),
+        reportedGradient(
+          { variables: ['u'], value: 1, gradient: { u: 3 }, notes: [] },
+          { z: 1, u: 2, b: 0 },
+        ),
       ),
     ).toEqual([
       ['b', null],
@@ -36,7 +41,7 @@ describe('JSON numbers', () => {
 describe('text output', () => {
   it('prints f at the point and every partial', () => {
     const text = formatGradientText(
-      { variables: ['u', 'v'], value: 3, gradient: { u: 4, v: 1 } },
+      { variables: ['u', 'v'], value: 3, gradient: { u: 4, v: 1 }, notes: [] },
       { v: 2, u: 1 },
     )
     expect(text).toBe('f(u=1, v=2) = 3\n∂f/∂u = 4\n∂f/∂v = 1')
@@ -44,11 +49,11 @@ describe('text output', () => {
 
   it('reports a variable given but unused as None, as PyTorch leaves its .grad', () => {
     const text = formatGradientText(
-      { variables: ['u', 'v'], value: 3, gradient: { u: 4, v: 1 } },
+      { variables: ['u', 'v'], value: 3, gradient: { u: 4, v: 1 }, notes: [] },
       { u: 1, v: 2, a: 9 },
     )
     expect(text).toBe('f(a=9, u=1, v=2) = 3\n∂f/∂a = None\n∂f/∂u = 4\n∂f/∂v = 1')
-    expect(formatGradientText({ variables: [], value: 1, gradient: {} }, { x: 2 })).toBe(
+    expect(formatGradientText({ variables: [], value: 1, gradient: {}, notes: [] }, { x: 2 })).toBe(
       'f(x=2) = 1\n∂f/∂x = None',
     )
   })

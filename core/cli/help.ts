@@ -33,23 +33,34 @@ Usage
                     [--background light|dark] [--samples n [--wrt x] [--from -5] [--to 5]]
                     [--timeout s]
   calculus-lab run FILE.py | -
+  calculus-lab gradcheck "<expr>" --at x=2 [--eps 1e-6] [--atol 1e-5] [--rtol 1e-3] [--json]
   calculus-lab --help | --version
 
 grad    Prints f and every partial derivative at the point, as PyTorch's .grad would
         hold them with requires_grad=True on every variable.
           --at      the point: name=value pairs, comma-separated (every variable needs one)
-          --json    print {"value": …, "grad": {"x": …}} instead of text
+          --json    print {"value": …, "grad": {"x": …}, "notes": […]} instead of text
+        Where a partial is a convention rather than a derivative (a kink of relu, abs,
+        min, max or clamp; an infinite slope; a pole; outside a function's domain), a
+        note says so under the numbers ("notes" in JSON, empty at ordinary points).
         Every variable given is reported; one the expression does not use has no
         gradient, as PyTorch leaves its .grad: None in text, null in JSON
         (grad "1" --at x=2 prints ∂f/∂x = None).
 batch   Reads JSON Lines on standard input, one request per line:
           {"expr": "u*v + u^2", "at": {"u": 1, "v": 2}}
         and writes one line per input line, in order:
-          {"value": 3, "grad": {"u": 4, "v": 1}}
+          {"value": 3, "grad": {"u": 4, "v": 1}, "notes": []}
         (a variable in "at" that the expression does not use has "grad" null)
         or, for a bad line (bad JSON, bad expression, missing variable):
           {"error": {"code": "…", "message": "…", "span": [start, end]}}
         and goes on with the next line.
+gradcheck
+        Compares autograd with central differences per variable, as
+        torch.autograd.gradcheck does: (f(x+eps) − f(x−eps)) / (2·eps) against the
+        backward pass, passing when |autograd − fd| ≤ atol + rtol·|fd|. Prints both
+        numbers and the verdict; exit 0 when every variable passes, 1 when one fails.
+        At a kink it says what the verdict means (relu at 0 fails, abs at 0 passes,
+        and a pass there proves nothing).
 plot    Draws f, f′, the tangent and the point as the app's chart, 800 × 480 pixels times
         --scale, into a PNG that Calculus Lab can open again (the plot is saved inside it).
           --at          the point (every variable of the function, and the plotted one)

@@ -26,5 +26,8 @@ export function formatGradientText(result: GradientResult, point: Record<string,
     const partial = gradient[name] ?? null
     lines.push(`∂f/∂${name} = ${partial === null ? 'None' : formatNumber(partial)}`)
   }
+  // Under the numbers, what each convention note says of them (core/protocol/notes.ts).
+  for (const note of result.notes)
+    lines.push(`note (${note.code}, ${note.variable}): ${note.detail}`)
   return lines.join('\n')
 }

@@ -12,7 +12,8 @@ import { CONSTANTS, opOf } from '../ops/node-op'
 /**
  * Builds f from `inputs` (one tensor per variable the expression uses). Iterative post-order, so a
  * deeply nested expression cannot overflow the stack. `values` receives the tensor of every AST node
- * (the graph panel reads which source text each recorded op came from).
+ * (the graph panel reads which source text each recorded op came from; core/notes/ reads the arguments of
+ * each switching function).
  */
 export function interpret(
   ast: Node,

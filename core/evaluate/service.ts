@@ -1,5 +1,4 @@
 import * as ag from '../autograd'
-import type { Tensor } from '../autograd'
 import type { Node } from '../expr/ast'
 import { toTorch } from '../expr'
 import type {
@@ -9,11 +8,20 @@ import type {
   EvaluateResult,
   GradientRequest,
   GradientResult,
+  InterestPoint,
+  Series,
+  SliceMark,
 } from '../protocol/api'
 import { diagnostic, MESSAGES, type Diagnostic } from '../protocol/diagnostics'
 import { fail, ok, type Result } from '../protocol/result'
 import { compile, type CompiledExpression } from './compiled'
-import { interpret } from './interpret'
+import { valuesAtPoint } from './point'
+import { LruCache } from './lru'
+import { notesAt } from '../notes/at-point'
+import { gradcheck, type GradcheckEntry, type GradcheckOptions } from '../notes/gradcheck'
+import type { Note } from '../protocol/notes'
+import { sliceMarks } from '../notes/along'
+import { pointsOfInterest } from '../notes/interest'
 import { sampleSlice } from './series'
 import { sampleWorkProblem } from './work'
 import { canonicalText } from '../expr'
@@ -61,20 +69,50 @@ export function compileFor(
 
 /** f and every partial at the point, as PyTorch with `requires_grad=True` on every variable. */
 function atPoint(compiled: CompiledExpression, point: Record<string, number>): GradientResult {
-  const leaves = new Map<string, Tensor>()
-  for (const name of compiled.variables) {
-    leaves.set(name, ag.tensor(point[name]!, { requiresGrad: true }))
-  }
-  const y = interpret(compiled.ast, leaves)
-  if (y.requiresGrad) y.backward()
-  const gradient: Record<string, number> = {}
-  for (const [name, leaf] of leaves) gradient[name] = leaf.grad?.item() ?? 0
-  return { variables: compiled.variables, value: y.item(), gradient }
+  const { value, gradient } = valuesAtPoint(compiled.ast, compiled.variables, point)
+  const notes = notesAt(compiled.ast, compiled.variables, point)
+  return { variables: compiled.variables, value, gradient, notes }
 }
 
 export function gradientAt(request: GradientRequest): Result<GradientResult> {
   const compiled = compileFor(request.expression, request.point)
   return compiled.ok ? ok(atPoint(compiled.value, request.point)) : compiled
+}
+
+/**
+ * The slice's marks and points of interest depend on the slice, not on where the point sits on it: while
+ * the plotted variable's slider moves they are read back, so dragging costs no refinement.
+ */
+const SLICE_ANALYSES = new LruCache<string, { marks: SliceMark[]; interest: InterestPoint[] }>(16)
+
+function sliceAnalysis(
+  compiled: CompiledExpression,
+  request: EvaluateRequest,
+  series: Series,
+): { marks: SliceMark[]; interest: InterestPoint[] } {
+  const { wrt, point, domain, samples } = request
+  const held = compiled.variables.filter((name) => name !== wrt).map((name) => point[name])
+  const key = JSON.stringify([request.expression, wrt, domain, samples, held])
+  const known = SLICE_ANALYSES.get(key)
+  if (known) return known
+  const { ast, variables } = compiled
+  const marks = sliceMarks(ast, variables, wrt, point, series.t)
+  const analysis = { marks, interest: pointsOfInterest(ast, variables, wrt, point, series, marks) }
+  SLICE_ANALYSES.set(key, analysis)
+  return analysis
+}
+
+/** torch.autograd.gradcheck's comparison at the point, with the notes that say what a verdict means. */
+export function gradcheckAt(
+  request: GradientRequest & GradcheckOptions,
+): Result<{ entries: GradcheckEntry[]; notes: Note[] }> {
+  const compiled = compileFor(request.expression, request.point)
+  if (!compiled.ok) return compiled
+  const { ast, variables } = compiled.value
+  return ok({
+    entries: gradcheck(ast, variables, request.point, request),
+    notes: notesAt(ast, variables, request.point),
+  })
 }
 
 export function evaluate(request: EvaluateRequest): Result<EvaluateResult> {
@@ -84,19 +122,26 @@ export function evaluate(request: EvaluateRequest): Result<EvaluateResult> {
   const tooMuch = sampleWorkProblem(compiled.ast, request)
   if (tooMuch) return fail(tooMuch)
   const { wrt, point } = request
-  const { value, gradient } = atPoint(compiled, point)
+  const { value, gradient, notes } = atPoint(compiled, point)
   const slope = gradient[wrt] ?? 0
   const at = point[wrt] ?? 0
   const t = ag.linspace(request.domain[0], request.domain[1], request.samples).data
   const usedPoint = Object.fromEntries(compiled.variables.map((name) => [name, point[name]!]))
+  const series = sampleSlice(compiled, wrt, point, t, {
+    secondDerivative: request.secondDerivative,
+  })
+  const { marks, interest } = sliceAnalysis(compiled, request, series)
   return ok({
     variables: compiled.variables,
     value,
     gradient,
     tangent: { slope, intercept: value - slope * at },
-    series: sampleSlice(compiled, wrt, point, t, { secondDerivative: request.secondDerivative }),
+    series,
     latex: { f: compiled.latex, df: compiled.derivativeLatexFor(wrt) },
-    torch: toTorch(compiled.ast, { point: usedPoint, variables: compiled.variables, wrt }),
+    torch: toTorch(compiled.ast, { point: usedPoint, variables: compiled.variables, wrt, notes }),
+    notes,
+    marks,
+    interest,
   })
 }
 

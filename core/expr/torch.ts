@@ -1,3 +1,4 @@
+import type { Note } from '../protocol/notes'
 import { printingOf } from '../ops/catalog'
 import type { BinaryOperator, FunctionName, Node } from './ast'
 import { binaryPrecedence, operandNeedsParentheses, PRECEDENCE } from './print'
@@ -11,6 +12,8 @@ export interface TorchOptions {
   variables: string[]
   /** The plotted variable: its gradient is printed first. */
   wrt?: string
+  /** Convention notes at the point: each is a comment under the gradient it is about. */
+  notes?: readonly Note[]
 }
 
 const PYTHON_OPERATOR: Readonly<Record<BinaryOperator, string>> = {
@@ -89,7 +92,13 @@ export function toTorch(ast: Node, options: TorchOptions): string {
   const wrt = options.wrt
   const ordered =
     wrt && variables.includes(wrt) ? [wrt, ...variables.filter((v) => v !== wrt)] : variables
-  for (const name of ordered) lines.push(`print("d${output}/d${name} =", ${name}.grad)`)
+  for (const name of ordered) {
+    lines.push(`print("d${output}/d${name} =", ${name}.grad)`)
+    // The values panel's note, said where the learner reads the number (core/notes/).
+    for (const note of options.notes ?? []) {
+      if (note.variable === name) lines.push(`# ${note.code}: ${note.message}`)
+    }
+  }
   return lines.join('\n') + '\n'
 }
 

@@ -1,7 +1,8 @@
-import type { Chart, ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js'
+import type { Chart, ChartConfiguration, ChartDataset, PointStyle, TooltipItem } from 'chart.js'
 import type { ChartPalette } from './palette'
 import type { PlotPoint, PlottedSeries } from './series'
 import { formatNumber } from './format'
+import { NO_MARKERS, type MarkerPoint, type SceneMarkers } from './markers'
 
 /**
  * Everything the chart shows, as plain data. This module is free of Vue and the DOM so that a headless
@@ -20,10 +21,26 @@ export interface ChartScene {
   markers?: boolean
   /** A graph node's value along the slice (the graph panel's focused node), drawn as a thin curve. */
   nodeCurve?: { label: string; data: PlotPoint[] } | null
+  /** Kinks, poles, PyTorch's convention on a kink's sample, one-sided rays, points of interest. */
+  marked?: SceneMarkers
 }
 
 /** Dataset order is fixed so updates can address them by index. */
-export const DATASET = { f: 0, df: 1, tangent: 2, point: 3, d2f: 4, node: 5 } as const
+export const DATASET = {
+  f: 0,
+  df: 1,
+  tangent: 2,
+  point: 3,
+  d2f: 4,
+  node: 5,
+  breaks: 6,
+  conventions: 7,
+  rays: 8,
+  interest: 9,
+} as const
+
+/** The marker datasets, whose points carry their own tooltip sentence. */
+const MARKER_DATASETS: readonly number[] = [DATASET.breaks, DATASET.conventions, DATASET.interest]
 
 type LineDataset = ChartDataset<'line', PlotPoint[]>
 
@@ -34,6 +51,10 @@ function labels(wrt: string) {
     tangent: 'tangent at the point',
     point: 'the point',
     d2f: `f″(${wrt})`,
+    breaks: 'kink or pole',
+    conventions: 'x.grad on a kink',
+    rays: 'one-sided tangents',
+    interest: 'points of interest',
   }
 }
 
@@ -57,7 +78,13 @@ function datasets(scene: ChartScene): LineDataset[] {
   const sampled = (dataset: LineDataset): LineDataset =>
     scene.markers
       ? // The first and last samples sit on the chart's edges: let their dots show whole.
-        { ...dataset, pointRadius: radius, pointHoverRadius: radius + 1.5, clip: radius + 2 }
+        {
+          ...dataset,
+          // A kink's corner the marks inserted is no sample: no dot for it.
+          pointRadius: (context) => ((context.raw as PlotPoint).inserted ? 0 : radius),
+          pointHoverRadius: (context) => ((context.raw as PlotPoint).inserted ? 0 : radius + 1.5),
+          clip: radius + 2,
+        }
       : dataset
   return [
     sampled(curve(name.f, palette.f, plotted.f, 2.5)),
@@ -86,6 +113,44 @@ function datasets(scene: ChartScene): LineDataset[] {
       borderDash: [3, 3],
       hidden: !scene.nodeCurve,
     },
+    ...markerDatasets(scene, curve),
+  ]
+}
+
+function markerDatasets(
+  scene: ChartScene,
+  curve: (label: string, color: string, data: PlotPoint[], width: number) => LineDataset,
+): LineDataset[] {
+  const { palette } = scene
+  const name = labels(scene.wrt)
+  const marked = scene.marked ?? NO_MARKERS
+  const dots = (
+    label: string,
+    color: string,
+    data: PlotPoint[],
+    style: PointStyle,
+    radius: number,
+  ) => ({
+    ...curve(label, color, data, 0),
+    showLine: false,
+    pointStyle: style,
+    pointRadius: radius,
+    pointHoverRadius: radius + 2,
+    pointBorderWidth: 2,
+    pointBorderColor: color,
+    clip: radius + 2,
+  })
+  // order −1: drawn over the curves and the point (Chart.js draws lower orders last), so a kink under
+  // the point still shows; the ring of PyTorch's convention is wider than the point.
+  return [
+    { ...dots(name.breaks, palette.mark, marked.breaks, 'crossRot', 9), order: -1 },
+    {
+      ...dots(name.conventions, palette.mark, marked.conventions, 'circle', 11),
+      pointBackgroundColor: 'transparent',
+      order: -1,
+    },
+    { ...curve(name.rays, palette.mark, marked.rays, 2.5), borderDash: [6, 4], order: -1 },
+    { ...dots(name.interest, palette.interest, marked.interest, 'rectRot', 6), order: -1 },
   ]
 }
 
@@ -138,23 +203,28 @@ export function createChartConfig(scene: ChartScene): ChartConfiguration<'line',
             color: palette.text,
             usePointStyle: true,
             boxHeight: 8,
-            filter: (item) =>
-              !(
-                (item.datasetIndex === DATASET.d2f || item.datasetIndex === DATASET.node) &&
-                item.hidden
-              ),
+            filter: (item, data) => {
+              const index = item.datasetIndex ?? 0
+              if (index === DATASET.d2f || index === DATASET.node) return !item.hidden
+              // Marker entries only when there is something of theirs on the chart.
+              return index < DATASET.breaks || (data.datasets[index]?.data.length ?? 0) > 0
+            },
           },
           // The toggles outside the chart own what is shown; clicking a legend entry must not desync them.
           onClick: () => undefined,
         },
         tooltip: {
-          filter: (item) => item.datasetIndex === DATASET.f,
+          filter: (item) =>
+            item.datasetIndex === DATASET.f || MARKER_DATASETS.includes(item.datasetIndex),
           callbacks: {
             title: (items) => {
               const first = items[0]
               return first ? `${scene.wrt} = ${formatNumber(first.parsed.x ?? NaN)}` : ''
             },
-            label: (item) => tooltipLines(item.chart as Chart<'line', PlotPoint[]>, item),
+            label: (item) =>
+              MARKER_DATASETS.includes(item.datasetIndex)
+                ? (item.raw as MarkerPoint).label
+                : tooltipLines(item.chart as Chart<'line', PlotPoint[]>, item),
           },
         },
       },
@@ -172,7 +242,13 @@ export function styleKey(scene: ChartScene): string {
  * the caller can redraw with `update('none')`.
  */
 export function applyScene(chart: Chart<'line', PlotPoint[]>, scene: ChartScene): void {
-  const [f, df, tangent, point, d2f, node] = chart.data.datasets
+  const [f, df, tangent, point, d2f, node, breaks, conventions, rays, interest] =
+    chart.data.datasets
+  const marked = scene.marked ?? NO_MARKERS
+  if (breaks) breaks.data = marked.breaks
+  if (conventions) conventions.data = marked.conventions
+  if (rays) rays.data = marked.rays
+  if (interest) interest.data = marked.interest
   if (f) f.data = scene.plotted.f
   if (df) df.data = scene.plotted.df
   if (tangent) tangent.data = scene.tangent

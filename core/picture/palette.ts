@@ -6,6 +6,10 @@ export interface ChartPalette {
   tangent: string
   point: string
   pointBorder: string
+  /** Kinks, jumps and poles the core marks, and PyTorch's convention at a kink. */
+  mark: string
+  /** Zeros, critical and inflection points. */
+  interest: string
   grid: string
   axis: string
   text: string
@@ -20,6 +24,8 @@ const LIGHT: ChartPalette = {
   tangent: '#5b6472',
   point: '#d62728',
   pointBorder: '#ffffff',
+  mark: '#7c3aed',
+  interest: '#0f766e',
   grid: 'rgba(15, 23, 42, 0.08)',
   axis: 'rgba(15, 23, 42, 0.45)',
   text: '#334155',
@@ -32,6 +38,8 @@ const DARK: ChartPalette = {
   tangent: '#b7c0cc',
   point: '#ff6b6b',
   pointBorder: '#0f172a',
+  mark: '#c4b5fd',
+  interest: '#5eead4',
   grid: 'rgba(226, 232, 240, 0.09)',
   axis: 'rgba(226, 232, 240, 0.45)',
   text: '#cbd5e1',

@@ -2,6 +2,7 @@ import type { EvaluateRequest, EvaluateResult } from '../protocol/api'
 import type { ChartScene } from './chart-config'
 import type { ChartPalette } from './palette'
 import { robustRange } from './range'
+import { markersOf } from './markers'
 import { tangentPoints, toPlotted } from './series'
 
 /**
@@ -27,15 +28,18 @@ export function sceneFromResult(
     options.yRange ??
     robustRange([series.f, series.df, ...(showSecond && series.d2f ? [series.d2f] : [])])
   const x = request.point[request.wrt]
+  const point =
+    x === undefined ? null : { x, y: Number.isFinite(result.value) ? result.value : NaN }
   return {
-    plotted: toPlotted(series, yRange),
+    plotted: toPlotted(series, yRange, result.marks),
     tangent: tangentPoints(result.tangent, request.domain),
-    point: x === undefined ? null : { x, y: Number.isFinite(result.value) ? result.value : NaN },
+    point,
     wrt: request.wrt,
     xDomain: request.domain,
     yRange,
     showSecond,
     palette: options.palette,
     markers: options.markers,
+    marked: markersOf(result, series, request.wrt, point, request.domain, yRange),
   }
 }

@@ -79,3 +79,35 @@ describe('tangentPoints', () => {
     ])
   })
 })
+
+describe('toPlotted at the core’s marks', () => {
+  const relu = (t: Float64Array) => ({
+    t,
+    f: t.map((x) => Math.max(x, 0)),
+    df: t.map((x) => (x > 0 ? 1 : 0)),
+  })
+  const segments = (points: { x: number; y: number }[]) =>
+    points.slice(1).filter((p, i) => !Number.isNaN(p.y) && !Number.isNaN(points[i]!.y)).length
+
+  it('breaks f′ where relu′ jumps, keeping f whole with the corner as a point', () => {
+    const t = linspace(-3, 3, 100)
+    const mark = { code: 'kink' as const, at: 0, sample: null, value: 0, left: 0, right: 1 }
+    const plotted = toPlotted(relu(t), [-1, 4], [mark])
+    // Without the mark f′ has a segment from 0 to 1 across x = 0: a vertical stroke.
+    const unmarked = toPlotted(relu(t), [-1, 4])
+    expect(segments(unmarked.df)).toBe(99)
+    expect(segments(plotted.df)).toBe(98)
+    expect(plotted.f.some((p) => Number.isNaN(p.y))).toBe(false)
+    expect(plotted.f).toContainEqual({ x: 0, y: 0, inserted: true })
+    expect(plotted.df.map((p) => p.x)).toEqual(plotted.f.map((p) => p.x))
+  })
+
+  it('leaves the sample on the kink standing alone in f′ (PyTorch’s 0 is a convention)', () => {
+    const t = linspace(-3, 3, 101)
+    const mark = { code: 'kink' as const, at: 0, sample: 50, value: 0, left: 0, right: 1 }
+    const plotted = toPlotted(relu(t), [-1, 4], [mark])
+    const at = plotted.df.findIndex((p) => p.x === 0 && p.y === 0)
+    expect(Number.isNaN(plotted.df[at - 1]!.y) && Number.isNaN(plotted.df[at + 1]!.y)).toBe(true)
+    expect(segments(plotted.f)).toBe(plotted.f.length - 1)
+  })
+})

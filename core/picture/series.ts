@@ -1,9 +1,11 @@
-import type { Series } from '../protocol/api'
+import type { Series, SliceMark } from '../protocol/api'
 
 /** Chart.js's internal point format: with `parsing: false` the chart reads these objects as they are. */
 export interface PlotPoint {
   x: number
   y: number
+  /** A point the core's marks added (a kink's corner), not a sample: never drawn as a dot. */
+  inserted?: true
 }
 
 export interface PlottedSeries {
@@ -49,20 +51,44 @@ function drawable(value: number): number {
 
 /**
  * Converts the core's sampled series to chart points: non-finite values become gaps, and a gap point is
- * inserted between two samples that straddle a pole of any series, in every series at the same place so that index i means
- * the same x in f, f′ and f″ (the tooltip relies on it).
+ * inserted between two samples that straddle a pole of any series, in every series at the same place so
+ * that index i means the same x in f, f′ and f″ (the tooltip relies on it). Where the core marked a kink
+ * (core/notes/along.ts) f′ jumps: f′ and f″ break there, while f keeps the corner as a point of its own
+ * (f is continuous at a kink); a sample exactly on the kink is left standing alone in f′, since its value
+ * is PyTorch's convention and not a point of either branch. At a jump or a pole every series breaks.
  */
-export function toPlotted(series: Series, yRange: readonly [number, number]): PlottedSeries {
+export function toPlotted(
+  series: Series,
+  yRange: readonly [number, number],
+  marks: readonly SliceMark[] = [],
+): PlottedSeries {
   const { t, f, df, d2f } = series
   const visibleSpan = yRange[1] - yRange[0]
   const jumps = (values: Float64Array | undefined, i: number) =>
     values !== undefined && spansView(values[i] as number, values[i + 1] as number, yRange)
   const plotted: PlottedSeries = { f: [], df: [], d2f: d2f ? [] : null }
+  const breakAt = (x: number, y: number) => {
+    plotted.f.push({ x, y: drawable(y), inserted: true })
+    plotted.df.push({ x, y: NaN })
+    plotted.d2f?.push({ x, y: NaN })
+  }
+  // Poles are broken below, as before the marks existed; the marks add the kinks and jumps.
+  const breaking = marks.filter((mark) => mark.code !== 'pole')
+  const between = breaking.filter((mark) => mark.sample === null).sort((a, b) => a.at - b.at)
+  const onSample = new Map(breaking.filter((m) => m.sample !== null).map((m) => [m.sample, m]))
+  let next = 0
   for (let i = 0; i < t.length; i++) {
     const x = t[i] as number
+    while (next < between.length && between[next]!.at < x) {
+      const mark = between[next++]!
+      if (i > 0) breakAt(mark.at, mark.value)
+    }
+    const on = onSample.get(i)
+    if (on && i > 0) breakAt(x, f[i] as number)
     plotted.f.push({ x, y: drawable(f[i] as number) })
     plotted.df.push({ x, y: drawable(df[i] as number) })
     plotted.d2f?.push({ x, y: drawable((d2f as Float64Array)[i] as number) })
+    if (on && i + 1 < t.length) breakAt(x, f[i] as number)
     if (i + 1 < t.length) {
       const pole =
         crossesPole(

@@ -85,10 +85,17 @@ describe('the still chart configuration', () => {
       'f″(x)',
       // The graph panel's node curve: hidden, as no node is focused.
       'graph node',
+      'kink or pole',
+      'x.grad on a kink',
+      'one-sided tangents',
+      'points of interest',
     ])
     expect(config.data.datasets[5]?.hidden).toBe(true)
     // Sampled steps keep their points in the image too.
-    expect(config.data.datasets[0]?.pointRadius).toBe(3.5)
+    const radius = config.data.datasets[0]?.pointRadius as (context: { raw: object }) => number
+    expect(radius({ raw: { x: 0, y: 0 } })).toBe(3.5)
+    // A kink's corner inserted by the core's marks is not a sample: no dot.
+    expect(radius({ raw: { x: 0, y: 0, inserted: true } })).toBe(0)
   })
 
   it('paints an opaque background only when one is asked for', () => {

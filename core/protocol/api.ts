@@ -1,6 +1,7 @@
 import type { Result } from './result'
 import type { Diagnostic } from './diagnostics'
 import type { NotebookApi } from './notebook'
+import type { InterestPoint, Note, SliceMark } from './notes'
 
 /** 'x' | 'u' | 'v' | any other single letter except 'e'. */
 export type Variable = string
@@ -44,6 +45,12 @@ export interface EvaluateResult {
   latex: { f: string; df: string }
   /** The PyTorch code that computes the same numbers. */
   torch: string
+  /** Where a partial at the point is a convention, not a derivative; empty at ordinary points. */
+  notes: Note[]
+  /** Kinks, jumps and poles the plotted slice crosses, and the samples that land on one. */
+  marks: SliceMark[]
+  /** Zeros of f and f′ and inflection points on the plotted slice. */
+  interest: InterestPoint[]
 }
 
 export interface AnalyzeRequest {
@@ -67,6 +74,8 @@ export interface GradientResult {
   variables: Variable[]
   value: number
   gradient: Record<Variable, number>
+  /** Where a partial is a convention, not a derivative (core/protocol/notes.ts); empty at ordinary points. */
+  notes: Note[]
 }
 
 /**
@@ -163,4 +172,4 @@ export type WorkerRequest = {
 }[CoreMethod]
 export type WorkerResponse = { id: number; result: Result<unknown> }
 
-export type { Diagnostic, Result }
+export type { Diagnostic, InterestPoint, Note, Result, SliceMark }

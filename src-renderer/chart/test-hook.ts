@@ -1,5 +1,6 @@
 import type { ChartScene } from '../../core/picture/chart-config'
 import type { PlotPoint } from '../../core/picture/series'
+import { NO_MARKERS, type SceneMarkers } from '../../core/picture/markers'
 
 /**
  * A read-only view of what the chart draws, for the end-to-end tests, the UI benchmark and the screenshots.
@@ -20,6 +21,8 @@ export interface PlottedSnapshot {
   point: PlotPoint | null
   /** The plot area in CSS pixels of the canvas, so a test can point at a value (x: xDomain, y: yRange). */
   area: PlotArea | null
+  /** The chart's markers (core/picture/markers.ts): kinks and poles, conventions, rays, interest. */
+  marked: SceneMarkers
 }
 
 export interface PlotArea {
@@ -66,6 +69,7 @@ function snapshotOf(scene: ChartScene, area: PlotArea | null): PlottedSnapshot {
     tangent: copy(scene.tangent),
     point: scene.point && { ...scene.point },
     area: area && { left: area.left, right: area.right, top: area.top, bottom: area.bottom },
+    marked: structuredClone(scene.marked ?? NO_MARKERS),
   }
 }
 

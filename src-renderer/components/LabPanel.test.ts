@@ -30,8 +30,8 @@ describe('LabPanel', () => {
     expect(wrapper.find('[data-testid="lab-panel"]').exists()).toBe(false)
     expect(useCommandsStore().dispatch('open-lab')).toBe(true)
     await flushPromises()
-    expect(wrapper.find('[data-testid="lab-count"]').text()).toBe('0 of 7 steps done')
-    expect(wrapper.findAll('.lab-step-link')).toHaveLength(7)
+    expect(wrapper.find('[data-testid="lab-count"]').text()).toBe('0 of 8 steps done')
+    expect(wrapper.findAll('.lab-step-link')).toHaveLength(8)
     wrapper.unmount()
   })
 

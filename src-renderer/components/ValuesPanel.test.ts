@@ -75,6 +75,44 @@ describe('ValuesPanel', () => {
     )
   })
 
+  it('shows a convention note next to f′, its full text in the note, and a point of interest', () => {
+    const request: EvaluateRequest = {
+      expression: 'x^2',
+      point: { x: 0 },
+      wrt: 'x',
+      domain: [-5, 5],
+      samples: 11,
+    }
+    const answer = evaluateKnown(request)
+    if (!answer.ok) throw new Error('the fake core knows this function')
+    const note = {
+      code: 'kink' as const,
+      variable: 'x',
+      message: 'abs has a corner here (left −1, right 1).',
+      detail: 'PyTorch returns 0: derivatives.yaml has abs: grad * self.sgn().',
+      left: -1,
+      right: 1,
+    }
+    const result = {
+      ...answer.value,
+      notes: [note],
+      interest: [{ kind: 'minimum' as const, at: 0, value: 0 }],
+    }
+    const wrapper = mount(ValuesPanel, { props: { result, request } })
+    const shown = wrapper.get('[data-testid="note-x"]')
+    expect(shown.attributes('data-code')).toBe('kink')
+    expect(shown.attributes('tabindex')).toBe('0')
+    expect(shown.text()).toContain('abs has a corner here (left −1, right 1).')
+    expect(shown.get('.note-detail').text()).toContain('derivatives.yaml')
+    expect(wrapper.get('[data-testid="point-interest"]').text()).toBe('f′ = 0: a local minimum')
+  })
+
+  it('shows no note at an ordinary point', () => {
+    const wrapper = panelFor('x^2', { x: 2 }, 'x')
+    expect(wrapper.find('[data-testid^="note-"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="point-interest"]').exists()).toBe(false)
+  })
+
   it('invites to type a function when there is no result', () => {
     const wrapper = mount(ValuesPanel, { props: { result: null, request: null } })
     expect(wrapper.text()).toContain('Type a function')

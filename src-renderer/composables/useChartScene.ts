@@ -30,9 +30,10 @@ export function useChartScene(): ComputedRef<ChartScene | null> {
       markers: view.fixedSamples !== null,
       showSecond: view.showSecond,
     })
-    // An open practice question asks for the slope: the curve of f′ and the tangent would give it away.
+    // An open practice question asks for the slope: the curve of f′, the tangent and the one-sided rays
+    // and critical points of the markers would give it away.
     const shown = practice.hides(request.expression)
-      ? { ...scene, plotted: { ...scene.plotted, df: [] }, tangent: [] }
+      ? { ...scene, plotted: { ...scene.plotted, df: [] }, tangent: [], marked: undefined }
       : scene
     const curve = graph.focusCurve
     if (!curve || !graph.open) return shown

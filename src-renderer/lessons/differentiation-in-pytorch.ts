@@ -256,6 +256,38 @@ plt.plot(x.detach().numpy(), x.grad.numpy(), label='derivative')`,
       ],
     },
     {
+      id: 'autograd-and-the-derivative',
+      title: 'Where autograd and the derivative part ways',
+      summary: 'At a kink there is no derivative, yet x.grad holds a number: a convention.',
+      explanation: [
+        'Take 101 samples from −3 to 3, spaced $0.06$ apart, with the middle one exactly $0$: the corner of the ReLU. There the slope from the left is $0$ and the slope from the right is $1$: $\\mathrm{relu}$ has no derivative at $0$.',
+        'Autograd still returns a number. PyTorch’s `derivatives.yaml` defines relu’s backward as `threshold_backward(grad, result, 0)`, which passes the gradient only where $\\mathrm{relu}(x) > 0$, so `x.grad` is $0$ at $x = 0$. That $0$ is a convention chosen for training, not a slope; `abs` gets $0$ the same way (`grad * self.sgn()`), and `torch.maximum` splits a tie in half.',
+        'The cell builds the samples with `arange`: `torch.linspace(-3, 3, 101)[50]` is not $0$ in PyTorch 1.13 but $-1.1\\cdot 10^{-16}$ in float64 ($-6.7\\cdot 10^{-8}$ in float32), a rounding that lands it just left of the corner, where $0$ is a true slope.',
+        '“Show me” plots the 101 samples with the point on the corner. The chart marks the sample at $0$ and draws the two one-sided tangents; the values panel says which value PyTorch returns and why. `calculus-lab gradcheck "relu(x)" --at x=0` fails there (central differences give $0.5$), and `abs(x)` passes at $0$, which proves nothing at a kink.',
+      ],
+      torch: `import torch
+import torch.nn.functional as F
+x = (torch.arange(-50, 51) * 3 / 50).requires_grad_()
+print(x[50])  # tensor(0., grad_fn=<SelectBackward0>): a sample on the kink
+y = F.relu(x).sum()
+y.backward()
+print(x.grad[49:52])  # tensor([0., 0., 1.]): the 0 in the middle is a convention`,
+      plots: [
+        {
+          label: 'Show me',
+          expression: 'relu(x)',
+          point: { x: 0 },
+          wrt: 'x',
+          domain: [-3, 3],
+          samples: 101,
+        },
+      ],
+      stated: [
+        { kind: 'partial', plot: 0, variable: 'x', equals: 0 },
+        { kind: 'value', plot: 0, equals: 0 },
+      ],
+    },
+    {
       id: 'practice-uv-squared',
       title: 'Practice: ∂f/∂u of uv + (uv)²',
       summary: 'Your turn: a partial derivative with the chain rule.',

@@ -17,7 +17,7 @@ const api = inProcessApi
 const stepIds = lab.steps.map((step) => step.id)
 
 describe('the lab "Differentiation in PyTorch"', () => {
-  it('has the lab’s seven steps in the lab’s order, with unique ids', () => {
+  it('has the lab’s eight steps in the lab’s order, with unique ids', () => {
     expect(lab.steps.map((step) => step.title)).toEqual([
       'The derivative of x² at x = 2',
       'A longer polynomial: x² + 2x + 1',
@@ -25,9 +25,10 @@ describe('the lab "Differentiation in PyTorch"', () => {
       'Partial derivatives of uv + u²',
       'Many values at once: the sum trick',
       'The ReLU and its derivative',
+      'Where autograd and the derivative part ways',
       'Practice: ∂f/∂u of uv + (uv)²',
     ])
-    expect(new Set(stepIds).size).toBe(7)
+    expect(new Set(stepIds).size).toBe(8)
     expect(new Set(LABS.map((l) => l.id)).size).toBe(LABS.length)
   })
 
@@ -71,6 +72,8 @@ describe('the lab "Differentiation in PyTorch"', () => {
       ['partials-uv', 'value', 3],
       ['partials-uv', 'partial', 4],
       ['partials-uv', 'partial', 1],
+      ['autograd-and-the-derivative', 'partial', 0],
+      ['autograd-and-the-derivative', 'value', 0],
       ['practice-uv-squared', 'value', 6],
     ])
   })
@@ -139,5 +142,18 @@ describe('checking an answer', () => {
 
   it('puts the core’s answer into the worked solution', () => {
     expect(withAnswer('= {answer}; x.grad = {answer}', '7')).toBe('= 7; x.grad = 7')
+  })
+})
+
+describe('the step where autograd and the derivative part ways', () => {
+  it('samples 101 points with one exactly on relu’s kink, which the core marks and notes', async () => {
+    const step = lab.steps.find((s) => s.id === 'autograd-and-the-derivative')!
+    const result = await api.evaluate(plotRequest(step.plots[0]!))
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics))
+    expect(result.value.series.t[50]).toBe(0)
+    expect(result.value.marks).toMatchObject([
+      { code: 'kink', at: 0, sample: 50, left: 0, right: 1 },
+    ])
+    expect(result.value.notes).toMatchObject([{ code: 'kink', variable: 'x', pytorch: 0 }])
   })
 })

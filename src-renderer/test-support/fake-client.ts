@@ -86,6 +86,9 @@ export function evaluateKnown(request: EvaluateRequest): Result<EvaluateResult> 
     series: { t, f, df },
     latex: { f: request.expression, df: 'd' },
     torch: `# torch code for ${request.expression}`,
+    notes: [],
+    marks: [],
+    interest: [],
   })
 }
 
