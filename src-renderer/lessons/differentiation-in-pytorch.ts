@@ -268,10 +268,12 @@ plt.plot(x.detach().numpy(), x.grad.numpy(), label='derivative')`,
       torch: `import torch
 import torch.nn.functional as F
 x = (torch.arange(-50, 51) * 3 / 50).requires_grad_()
-print(x[50])  # tensor(0., grad_fn=<SelectBackward0>): a sample on the kink
+# x[50] is a sample exactly on the kink of relu:
+print(x[50])  # tensor(0., grad_fn=<SelectBackward0>)
 y = F.relu(x).sum()
 y.backward()
-print(x.grad[49:52])  # tensor([0., 0., 1.]): the 0 in the middle is a convention`,
+# the middle 0 is PyTorch's convention for relu′(0), not a slope:
+print(x.grad[49], x.grad[50], x.grad[51])  # tensor(0.) tensor(0.) tensor(1.)`,
       plots: [
         {
           label: 'Show me',
