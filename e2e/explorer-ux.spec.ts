@@ -38,7 +38,7 @@ test.describe('practice that teaches', () => {
   test('the slope can be revealed on purpose before answering', async ({ explorer }) => {
     const lab = new LabPanel(explorer.page)
     await lab.open()
-    await lab.step(7).click()
+    await lab.step(8).click()
     await lab.show()
     await expect(explorer.values.slope).toHaveCount(0)
     await explorer.page.getByTestId('reveal-gradient').click()
@@ -48,7 +48,7 @@ test.describe('practice that teaches', () => {
   test('10 for ∂f/∂u of uv + (uv)² is recognised as ∂f/∂v', async ({ explorer }) => {
     const lab = new LabPanel(explorer.page)
     await lab.open()
-    await lab.step(7).click()
+    await lab.step(8).click()
     await lab.submitAnswer('10')
     await expect(explorer.page.getByTestId('lab-targeted-hint')).toHaveText(
       'That is ∂f/∂v, the slope along v. The question asks for ∂f/∂u: hold v fixed and vary u.',
@@ -95,7 +95,7 @@ test.describe('layout with the lab open', () => {
       const lab = new LabPanel(page)
       const layout = new Layout(page)
       await lab.open()
-      for (const step of [1, 4, 7]) {
+      for (const step of [1, 4, 8]) {
         if (step !== 1) await lab.allSteps.click()
         await lab.step(step).click()
         await lab.show()
@@ -136,7 +136,10 @@ test.describe('toasts', () => {
 })
 
 test.describe('small things', () => {
-  test('a reopened PNG brings back the f″ toggle', async ({ explorer }) => {
+  test('a reopened PNG brings back the f″ toggle', async ({ explorer, target }) => {
+    // The desktop app saves through the native dialog, which a test cannot click (export.spec.ts has
+    // the desktop round trip); the web build downloads.
+    test.skip(target !== 'web', 'the web build downloads; the desktop app uses a native dialog')
     const exporter = new ExportDialog(explorer.page)
     const { plot } = explorer
     await plot.secondDerivative.check()
@@ -168,9 +171,13 @@ test.describe('small things', () => {
     expect(hrefs.length).toBeGreaterThan(0)
     for (const href of hrefs) {
       if (href.startsWith('data:')) continue
-      const response = await page.request.get(href)
-      expect(response.status(), href).toBe(200)
-      expect(response.headers()['content-type'], href).toMatch(/^image\//)
+      // Fetched by the page, so the desktop target's app:// origin answers it as it answers the page.
+      const [status, type] = await page.evaluate(async (url) => {
+        const response = await fetch(url)
+        return [response.status, response.headers.get('content-type') ?? ''] as const
+      }, href)
+      expect(status, href).toBe(200)
+      expect(type, href).toMatch(/^image\//)
     }
   })
 })

@@ -7,7 +7,8 @@ export class Layout {
 
   constructor(readonly page: Page) {
     this.torchCode = page.getByLabel('PyTorch code')
-    this.labTorchCode = page.getByTestId('lab-panel').locator('.lab-torch pre')
+    // The step's cell is a CodeMirror editor: its scroller is what would cut long lines off.
+    this.labTorchCode = page.getByTestId('lab-cell').locator('.cm-scroller')
   }
 
   /** Whether the whole of the element is inside the viewport. */
