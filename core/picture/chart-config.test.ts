@@ -84,3 +84,31 @@ describe('applyScene', () => {
     expect(styleKey(scene())).not.toBe(styleKey(scene({ palette: paletteFor('dark') })))
   })
 })
+
+describe('the legend', () => {
+  const shown = (chartScene: ChartScene) => {
+    const config = createChartConfig(chartScene)
+    const filter = config.options?.plugins?.legend?.labels?.filter
+    if (!filter) throw new Error('the legend filters its entries')
+    return config.data.datasets.flatMap((dataset, datasetIndex) =>
+      filter(
+        { datasetIndex, hidden: dataset.hidden ?? false, text: String(dataset.label) },
+        config.data,
+      )
+        ? [String(dataset.label)]
+        : [],
+    )
+  }
+
+  it('names f′ and the tangent only while they are drawn', () => {
+    const drawn = shown(scene())
+    expect(drawn).toContain('f(x)')
+    expect(drawn.some((label) => label.startsWith('f′'))).toBe(true)
+    expect(drawn.some((label) => label.includes('tangent'))).toBe(true)
+    const withheld = shown(scene({ plotted: { ...scene().plotted, df: [] }, tangent: [] }))
+    expect(withheld).toContain('f(x)')
+    expect(withheld.some((label) => label.startsWith('f′') || label.includes('tangent'))).toBe(
+      false,
+    )
+  })
+})

@@ -206,8 +206,10 @@ export function createChartConfig(scene: ChartScene): ChartConfiguration<'line',
             filter: (item, data) => {
               const index = item.datasetIndex ?? 0
               if (index === DATASET.d2f || index === DATASET.node) return !item.hidden
-              // Marker entries only when there is something of theirs on the chart.
-              return index < DATASET.breaks || (data.datasets[index]?.data.length ?? 0) > 0
+              if (index === DATASET.f || index === DATASET.point) return true
+              // f′, the tangent (both withheld while a practice question is open) and the markers: an
+              // entry only when there is something of theirs on the chart.
+              return (data.datasets[index]?.data.length ?? 0) > 0
             },
           },
           // The toggles outside the chart own what is shown; clicking a legend entry must not desync them.
