@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { runCli } from '../test-support/run-cli'
 import { buildGraph } from '../graph/build'
 import { parseArgs, UsageError } from './args'
 import { graphJson, parseGraphArgs } from './graph'
@@ -56,14 +55,7 @@ describe('graphJson', () => {
   })
 })
 
-const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url))
-const run = (args: string[]) => {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    encoding: 'utf8',
-    timeout: 30_000,
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+const run = (args: string[]) => runCli(args)
 
 describe('calculus-lab graph', { timeout: 60_000 }, () => {
   it('prints the nodes and the backward pass with the chain rule at each step', () => {

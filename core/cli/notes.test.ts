@@ -1,18 +1,8 @@
-import { spawnSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { runCli } from '../test-support/run-cli'
 
 /** Convention notes through the real command: grad's JSON and text, batch lines. */
-const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url))
-
-function run(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    input,
-    encoding: 'utf8',
-    timeout: 30_000,
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+const run = (args: string[], input?: string) => runCli(args, { input })
 
 describe('convention notes in the CLI', { timeout: 60_000 }, () => {
   it('grad --json gives the kink of abs at 0 with both one-sided derivatives', () => {

@@ -1,26 +1,18 @@
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { PNG } from 'pngjs'
 import { afterAll, describe, expect, it } from 'vitest'
+import { runCli } from '../test-support/run-cli'
 import { corners, countColor } from '../test-support/pixels'
 import { readSession } from '../png/session'
 import { parseArgs, UsageError } from './args'
 import { choosePlotted, parsePlotArgs } from './plot'
 
-const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url))
 const folder = mkdtempSync(join(tmpdir(), 'calculus-lab-plot-'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
-function run(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+const run = (args: string[]) => runCli(args, { timeout: 60_000 })
 
 describe('calculus-lab plot', { timeout: 120_000 }, () => {
   it('writes the chart at twice its size, opaque white, with blue f and orange f′, and the session inside', () => {
