@@ -121,6 +121,19 @@ describe('usePanZoom', () => {
     expect(useViewStore().domain).toEqual([-5, 5])
   })
 
+  it('puts the point exactly on a point of interest that is clicked', () => {
+    const handlers = setup()
+    datasets[DATASET.interest] = { data: [{ x: -1.234567, y: 0 }] }
+    try {
+      // The marker is drawn at pixel (37.65…, 50); a click 3 px away still picks it.
+      handlers.onPointerDown(at('pointerdown', 40, 51))
+      handlers.onPointerUp(at('pointerup', 40, 51))
+      expect(useVariablesStore().point.x).toBe(-1.234567)
+    } finally {
+      delete datasets[DATASET.interest]
+    }
+  })
+
   it('does not move the point after a pan', () => {
     const handlers = setup()
     handlers.onPointerDown(at('pointerdown', 30, 80))

@@ -35,16 +35,31 @@ export function usePanZoom(surface: Ref<HTMLElement | null>, chart: () => LineCh
     return instance.scales.x?.getValueForPixel(pixel)
   }
 
-  /** Whether a press at these client coordinates lands on the drawn point. */
-  function onPoint(event: PointerEvent): boolean {
+  /** Whether a press at these client coordinates is within GRAB_RADIUS of a drawn (x, y). */
+  function near(event: PointerEvent, point: { x: number; y: number }): boolean {
     const instance = chart()
-    const point = instance?.data.datasets[DATASET.point]?.data[0]
     const { x: xScale, y: yScale } = instance?.scales ?? {}
-    if (!instance || !point || !xScale || !yScale || !Number.isFinite(point.y)) return false
+    if (!instance || !xScale || !yScale || !Number.isFinite(point.y)) return false
     const box = instance.canvas.getBoundingClientRect()
     const dx = event.clientX - box.left - xScale.getPixelForValue(point.x)
     const dy = event.clientY - box.top - yScale.getPixelForValue(point.y)
     return Math.hypot(dx, dy) <= GRAB_RADIUS
+  }
+
+  /** Whether a press at these client coordinates lands on the drawn point. */
+  function onPoint(event: PointerEvent): boolean {
+    const point = chart()?.data.datasets[DATASET.point]?.data[0]
+    return point !== undefined && near(event, point)
+  }
+
+  /** The x of a point of interest, kink or pole marker under the press, if any (exact, not on a step). */
+  function markerUnder(event: PointerEvent): number | undefined {
+    const datasets = chart()?.data.datasets ?? []
+    for (const index of [DATASET.interest, DATASET.breaks]) {
+      const hit = (datasets[index]?.data ?? []).find((marker) => near(event, marker))
+      if (hit) return hit.x
+    }
+    return undefined
   }
 
   /** Moves the plotted variable to the value under the pointer, on the slider's step, inside the view. */
@@ -102,8 +117,13 @@ export function usePanZoom(surface: Ref<HTMLElement | null>, chart: () => LineCh
 
   function onPointerUp(event: PointerEvent): void {
     if (drag?.pointerId !== event.pointerId) return
-    // A press that did not move is a click: the point goes where it was.
-    if (drag.kind === 'pan' && !drag.moved) placePoint(event.clientX)
+    // A press that did not move is a click: the point goes where it was, or exactly onto the marker
+    // clicked (a critical point, a zero, a kink), as the list under the chart does.
+    if (drag.kind === 'pan' && !drag.moved) {
+      const marker = markerUnder(event)
+      if (marker === undefined) placePoint(event.clientX)
+      else variables.setValue(variables.wrt, marker)
+    }
     drag = null
     if (surface.value) surface.value.style.cursor = ''
   }
