@@ -23,6 +23,7 @@ import type { Note } from '../protocol/notes'
 import { sliceMarks } from '../notes/along'
 import { pointsOfInterest } from '../notes/interest'
 import { sampleSlice } from './series'
+import { finiteDifferences } from './finite-differences'
 import { sampleWorkProblem } from './work'
 import { canonicalText } from '../expr'
 
@@ -130,6 +131,8 @@ export function evaluate(request: EvaluateRequest): Result<EvaluateResult> {
   const series = sampleSlice(compiled, wrt, point, t, {
     secondDerivative: request.secondDerivative,
   })
+  if (request.finiteDifferences)
+    series.fd = finiteDifferences(compiled, wrt, point, t, series.df, request.finiteDifferences)
   const { marks, interest } = sliceAnalysis(compiled, request, series)
   return ok({
     variables: compiled.variables,

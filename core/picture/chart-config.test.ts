@@ -60,6 +60,20 @@ describe('createChartConfig', () => {
     withSecond.plotted.d2f = [{ x: 0, y: 2 }]
     expect(createChartConfig(withSecond).data.datasets[DATASET.d2f]?.hidden).toBe(false)
   })
+
+  it('draws finite differences as dots over f′, last in the dataset order, only when asked for', () => {
+    const off = createChartConfig(scene()).data.datasets
+    expect(off).toHaveLength(DATASET.fd + 1)
+    expect(off[DATASET.fd]).toMatchObject({ hidden: true, data: [] })
+    const fd = {
+      precision: 'float32' as const,
+      dots: [{ x: 1, y: 2.1 }],
+      error: [{ x: 1, y: 0.1 }],
+    }
+    const on = createChartConfig(scene({ fd })).data.datasets[DATASET.fd]
+    expect(on).toMatchObject({ hidden: false, showLine: false, data: fd.dots })
+    expect(on?.label).toBe('finite differences (float32)')
+  })
 })
 
 describe('applyScene', () => {
@@ -76,6 +90,19 @@ describe('applyScene', () => {
     expect(chart.data.datasets[DATASET.point]?.data).toEqual([{ x: 2, y: 4 }])
     expect(chart.options.scales?.x).toMatchObject({ min: -2, max: 2 })
     expect(chart.options.scales?.y).toMatchObject({ min: 0, max: 5 })
+  })
+
+  it('turns the finite-difference dots on and off in place', () => {
+    const config = createChartConfig(scene())
+    const chart = { data: config.data, options: config.options } as unknown as Chart<
+      'line',
+      PlotPoint[]
+    >
+    const dots = [{ x: 0, y: 0 }]
+    applyScene(chart, scene({ fd: { precision: 'float64', dots, error: [] } }))
+    expect(chart.data.datasets[DATASET.fd]).toMatchObject({ hidden: false, data: dots })
+    applyScene(chart, scene())
+    expect(chart.data.datasets[DATASET.fd]).toMatchObject({ hidden: true, data: [] })
   })
 
   it('needs a new chart only when the theme or the plotted variable changes', () => {

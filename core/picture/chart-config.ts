@@ -23,6 +23,14 @@ export interface ChartScene {
   nodeCurve?: { label: string; data: PlotPoint[] } | null
   /** Kinks, poles, PyTorch's convention on a kink's sample, one-sided rays, points of interest. */
   marked?: SceneMarkers
+  /** gradcheck's central differences, drawn as dots over f′, and |autograd − FD| for the error plot. */
+  fd?: SceneFiniteDifferences | null
+}
+
+export interface SceneFiniteDifferences {
+  precision: 'float64' | 'float32'
+  dots: PlotPoint[]
+  error: PlotPoint[]
 }
 
 /** Dataset order is fixed so updates can address them by index. */
@@ -37,6 +45,7 @@ export const DATASET = {
   conventions: 7,
   rays: 8,
   interest: 9,
+  fd: 10,
 } as const
 
 /** The marker datasets, whose points carry their own tooltip sentence. */
@@ -55,6 +64,7 @@ function labels(wrt: string) {
     conventions: 'x.grad on a kink',
     rays: 'one-sided tangents',
     interest: 'points of interest',
+    fd: 'finite differences',
   }
 }
 
@@ -151,7 +161,16 @@ function markerDatasets(
     },
     { ...curve(name.rays, palette.mark, marked.rays, 2.5), borderDash: [6, 4], order: -1 },
     { ...dots(name.interest, palette.interest, marked.interest, 'rectRot', 6), order: -1 },
+    {
+      ...dots(fdLabel(scene), palette.fd, scene.fd?.dots ?? [], 'circle', 2),
+      pointBorderWidth: 0,
+      hidden: !scene.fd,
+    },
   ]
+}
+
+function fdLabel(scene: ChartScene): string {
+  return scene.fd ? `finite differences (${scene.fd.precision})` : labels(scene.wrt).fd
 }
 
 /** The hover tooltip reads x, f(x) and f′(x) at the hovered index of f (series share their indices). */
@@ -205,7 +224,8 @@ export function createChartConfig(scene: ChartScene): ChartConfiguration<'line',
             boxHeight: 8,
             filter: (item, data) => {
               const index = item.datasetIndex ?? 0
-              if (index === DATASET.d2f || index === DATASET.node) return !item.hidden
+              if (index === DATASET.d2f || index === DATASET.node || index === DATASET.fd)
+                return !item.hidden
               if (index === DATASET.f || index === DATASET.point) return true
               // f′, the tangent (both withheld while a practice question is open) and the markers: an
               // entry only when there is something of theirs on the chart.
@@ -244,7 +264,7 @@ export function styleKey(scene: ChartScene): string {
  * the caller can redraw with `update('none')`.
  */
 export function applyScene(chart: Chart<'line', PlotPoint[]>, scene: ChartScene): void {
-  const [f, df, tangent, point, d2f, node, breaks, conventions, rays, interest] =
+  const [f, df, tangent, point, d2f, node, breaks, conventions, rays, interest, fd] =
     chart.data.datasets
   const marked = scene.marked ?? NO_MARKERS
   if (breaks) breaks.data = marked.breaks
@@ -263,6 +283,11 @@ export function applyScene(chart: Chart<'line', PlotPoint[]>, scene: ChartScene)
     node.data = scene.nodeCurve?.data ?? []
     node.label = scene.nodeCurve?.label ?? 'graph node'
     node.hidden = !scene.nodeCurve
+  }
+  if (fd) {
+    fd.data = scene.fd?.dots ?? []
+    fd.label = fdLabel(scene)
+    fd.hidden = !scene.fd
   }
   const { x, y } = chart.options.scales ?? {}
   if (x) [x.min, x.max] = scene.xDomain

@@ -3,6 +3,7 @@ import {
   Decimation,
   Legend,
   LinearScale,
+  LogarithmicScale,
   LineController,
   LineElement,
   PointElement,
@@ -20,6 +21,8 @@ export const CHART_PARTS = [
   LineElement,
   PointElement,
   LinearScale,
+  // The finite-difference error plot's y axis.
+  LogarithmicScale,
   Legend,
   Tooltip,
   Decimation,

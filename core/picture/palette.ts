@@ -10,6 +10,8 @@ export interface ChartPalette {
   mark: string
   /** Zeros, critical and inflection points. */
   interest: string
+  /** Finite differences over f′ and their error plot. */
+  fd: string
   grid: string
   axis: string
   text: string
@@ -26,6 +28,7 @@ const LIGHT: ChartPalette = {
   pointBorder: '#ffffff',
   mark: '#7c3aed',
   interest: '#0f766e',
+  fd: '#111827',
   grid: 'rgba(15, 23, 42, 0.08)',
   axis: 'rgba(15, 23, 42, 0.45)',
   text: '#334155',
@@ -40,6 +43,7 @@ const DARK: ChartPalette = {
   pointBorder: '#0f172a',
   mark: '#c4b5fd',
   interest: '#5eead4',
+  fd: '#f8fafc',
   grid: 'rgba(226, 232, 240, 0.09)',
   axis: 'rgba(226, 232, 240, 0.45)',
   text: '#cbd5e1',

@@ -3,7 +3,7 @@ import type { ChartScene } from './chart-config'
 import type { ChartPalette } from './palette'
 import { robustRange } from './range'
 import { markersOf } from './markers'
-import { tangentPoints, toPlotted } from './series'
+import { finiteDifferencesOf, tangentPoints, toPlotted } from './series'
 
 /**
  * The chart's scene from one answer of the core, outside Vue: what the live chart
@@ -41,5 +41,6 @@ export function sceneFromResult(
     palette: options.palette,
     markers: options.markers,
     marked: markersOf(result, series, request.wrt, point, request.domain, yRange),
+    fd: finiteDifferencesOf(series),
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { crossesPole, spansView, tangentPoints, toPlotted } from './series'
+import { crossesPole, finiteDifferencesOf, spansView, tangentPoints, toPlotted } from './series'
 
 const linspace = (a: number, b: number, n: number) =>
   Float64Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1))
@@ -109,5 +109,25 @@ describe('toPlotted at the core’s marks', () => {
     const at = plotted.df.findIndex((p) => p.x === 0 && p.y === 0)
     expect(Number.isNaN(plotted.df[at - 1]!.y) && Number.isNaN(plotted.df[at + 1]!.y)).toBe(true)
     expect(segments(plotted.f)).toBe(plotted.f.length - 1)
+  })
+})
+
+describe('finiteDifferencesOf', () => {
+  it('is null unless the core computed finite differences', () => {
+    const t = Float64Array.of(0, 1)
+    expect(finiteDifferencesOf({ t, f: t, df: t })).toBe(null)
+  })
+
+  it('gives the dots over f′ and the error plot, an exact match being a gap on the log scale', () => {
+    const t = Float64Array.of(0, 1, 2)
+    const fd = {
+      precision: 'float64' as const,
+      eps: 1e-6,
+      fd: Float64Array.of(0.5, 2, Infinity),
+      error: Float64Array.of(0.5, 0, Infinity),
+    }
+    const out = finiteDifferencesOf({ t, f: t, df: t, fd })
+    expect(out?.dots.map((p) => p.y)).toEqual([0.5, 2, NaN])
+    expect(out?.error.map((p) => p.y)).toEqual([0.5, NaN, NaN])
   })
 })

@@ -1,4 +1,4 @@
-import type { Series, SliceMark } from '../protocol/api'
+import type { Precision, Series, SliceMark } from '../protocol/api'
 
 /** Chart.js's internal point format: with `parsing: false` the chart reads these objects as they are. */
 export interface PlotPoint {
@@ -122,4 +122,25 @@ export function tangentPoints(
     { x: domain[0], y: at(domain[0]) },
     { x: domain[1], y: at(domain[1]) },
   ]
+}
+
+/**
+ * The core's finite differences as chart points: the dots over f′, and |autograd − FD| for the log-scale
+ * error plot, where an exact 0 (or a non-finite value) has no place and is a gap. Null when not requested.
+ */
+export function finiteDifferencesOf(
+  series: Series,
+): { precision: Precision; dots: PlotPoint[]; error: PlotPoint[] } | null {
+  if (!series.fd) return null
+  const { t } = series
+  const { fd, error, precision } = series.fd
+  const dots: PlotPoint[] = []
+  const errors: PlotPoint[] = []
+  for (let i = 0; i < t.length; i++) {
+    const x = t[i] as number
+    dots.push({ x, y: drawable(fd[i] as number) })
+    const e = error[i] as number
+    errors.push({ x, y: e > 0 && Number.isFinite(e) ? e : NaN })
+  }
+  return { precision, dots, error: errors }
 }

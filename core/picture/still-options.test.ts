@@ -89,8 +89,11 @@ describe('the still chart configuration', () => {
       'x.grad on a kink',
       'one-sided tangents',
       'points of interest',
+      // The finite differences: hidden, as the check is off.
+      'finite differences',
     ])
     expect(config.data.datasets[5]?.hidden).toBe(true)
+    expect(config.data.datasets[10]?.hidden).toBe(true)
     // Sampled steps keep their points in the image too.
     const radius = config.data.datasets[0]?.pointRadius as (context: { raw: object }) => number
     expect(radius({ raw: { x: 0, y: 0 } })).toBe(3.5)

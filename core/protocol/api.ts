@@ -18,6 +18,18 @@ export interface EvaluateRequest {
   /** LIMITS.minSamples … LIMITS.maxSamples points across the domain, ends included. */
   samples: number
   secondDerivative?: boolean
+  /** torch.autograd.gradcheck's central differences along the slice, in this precision. */
+  finiteDifferences?: Precision
+}
+
+export type Precision = 'float64' | 'float32'
+
+/** Central differences (f(t + eps) − f(t − eps)) / (2·eps) at every sample, and |df − fd|. */
+export interface FiniteDifferences {
+  precision: Precision
+  eps: number
+  fd: Float64Array
+  error: Float64Array
 }
 
 export interface Series {
@@ -29,6 +41,8 @@ export interface Series {
   df: Float64Array
   /** ∂²f/∂wrt², when requested. */
   d2f?: Float64Array
+  /** Finite differences, when requested. */
+  fd?: FiniteDifferences
 }
 
 export interface EvaluateResult {

@@ -36,6 +36,11 @@ describe('validateEvaluateRequest', () => {
     expect(result.ok && result.value.point).not.toBe(valid.point)
   })
 
+  it.each(['float64', 'float32'] as const)('accepts finite differences in %s', (precision) => {
+    const result = validateEvaluateRequest({ ...valid, finiteDifferences: precision })
+    expect(result).toEqual({ ok: true, value: { ...valid, finiteDifferences: precision } })
+  })
+
   it.each([
     ['not an object', 42, "Invalid request: 'request' must be an object."],
     ['an array', [valid], "Invalid request: 'request' must be an object."],
@@ -115,6 +120,11 @@ describe('validateEvaluateRequest', () => {
       'fractional samples',
       { ...valid, samples: 10.5 },
       "Invalid request: 'samples' must be a whole number from 2 to 200000.",
+    ],
+    [
+      'an unknown precision for finite differences',
+      { ...valid, finiteDifferences: 'float16' },
+      "Invalid request: 'finiteDifferences' must be 'float64' or 'float32'.",
     ],
     ['an unknown field', { ...valid, extra: 1 }, "Invalid request: 'extra' is not a known field."],
     [

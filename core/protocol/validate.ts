@@ -1,6 +1,7 @@
 import type {
   AnalyzeRequest,
   EvaluateRequest,
+  Precision,
   GradientRequest,
   GraphRequest,
   GraphSlice,
@@ -112,13 +113,19 @@ const EVALUATE_FIELDS = [
   'domain',
   'samples',
   'secondDerivative',
+  'finiteDifferences',
 ] as const
+
+function isPrecision(value: unknown): value is Precision {
+  return value === 'float64' || value === 'float32'
+}
 
 export function validateEvaluateRequest(value: unknown): Result<EvaluateRequest> {
   const out: Diagnostic[] = []
   const fields = requestFields(value, EVALUATE_FIELDS, out)
   if (!fields.ok) return fields
-  const { expression, point, wrt, domain, samples, secondDerivative } = fields.value
+  const { expression, point, wrt, domain, samples, secondDerivative, finiteDifferences } =
+    fields.value
   checkExpression(expression, out)
   const checkedPoint = checkPoint(point, out)
   if (typeof wrt !== 'string' || !isVariableName(wrt))
@@ -127,6 +134,8 @@ export function validateEvaluateRequest(value: unknown): Result<EvaluateRequest>
   checkSamples(samples, out)
   if (secondDerivative !== undefined && typeof secondDerivative !== 'boolean')
     out.push(problem('secondDerivative', 'must be true or false'))
+  if (finiteDifferences !== undefined && !isPrecision(finiteDifferences))
+    out.push(problem('finiteDifferences', "must be 'float64' or 'float32'"))
   if (out.length > 0 || !checkedPoint || !checkedDomain) return failAll(out)
   // Built from the checked copies, so nothing else rides along and nothing changes after the check.
   const request: EvaluateRequest = {
@@ -137,6 +146,7 @@ export function validateEvaluateRequest(value: unknown): Result<EvaluateRequest>
     samples: samples as number,
   }
   if (secondDerivative !== undefined) request.secondDerivative = secondDerivative as boolean
+  if (isPrecision(finiteDifferences)) request.finiteDifferences = finiteDifferences
   return ok(request)
 }
 

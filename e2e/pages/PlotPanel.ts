@@ -9,6 +9,10 @@ export class PlotPanel {
   readonly zoomOutButton: Locator
   readonly resetButton: Locator
   readonly secondDerivative: Locator
+  /** "Check with finite differences", its precision, and the error plot under the chart. */
+  readonly finiteDifferences: Locator
+  readonly fdPrecision: Locator
+  readonly fdErrorPlot: Locator
   readonly region: Locator
   readonly stale: Locator
 
@@ -19,6 +23,9 @@ export class PlotPanel {
     this.zoomOutButton = page.getByRole('button', { name: 'Zoom out' })
     this.resetButton = page.getByRole('button', { name: 'Reset view' })
     this.secondDerivative = page.getByRole('checkbox', { name: 'f″' })
+    this.finiteDifferences = page.getByRole('checkbox', { name: 'Check with finite differences' })
+    this.fdPrecision = page.getByRole('combobox', { name: 'Finite-difference precision' })
+    this.fdErrorPlot = page.getByTestId('fd-error-plot')
     this.region = page.getByRole('region', { name: 'Plot' })
     this.stale = this.region.getByTestId('stale-notice')
   }

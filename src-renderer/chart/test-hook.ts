@@ -23,6 +23,8 @@ export interface PlottedSnapshot {
   area: PlotArea | null
   /** The chart's markers (core/picture/markers.ts): kinks and poles, conventions, rays, interest. */
   marked: SceneMarkers
+  /** gradcheck's finite differences (dots over f′) and their error plot's points, when the toggle is on. */
+  fd: { precision: string; dots: PlotPoint[]; error: PlotPoint[] } | null
 }
 
 export interface PlotArea {
@@ -70,6 +72,9 @@ function snapshotOf(scene: ChartScene, area: PlotArea | null): PlottedSnapshot {
     point: scene.point && { ...scene.point },
     area: area && { left: area.left, right: area.right, top: area.top, bottom: area.bottom },
     marked: structuredClone(scene.marked ?? NO_MARKERS),
+    fd: scene.fd
+      ? { precision: scene.fd.precision, dots: copy(scene.fd.dots), error: copy(scene.fd.error) }
+      : null,
   }
 }
 

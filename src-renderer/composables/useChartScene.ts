@@ -31,9 +31,15 @@ export function useChartScene(): ComputedRef<ChartScene | null> {
       showSecond: view.showSecond,
     })
     // An open practice question asks for the slope: the curve of f′, the tangent and the one-sided rays
-    // and critical points of the markers would give it away.
+    // and critical points of the markers, and the finite differences, would give it away.
     const shown = practice.hides(request.expression)
-      ? { ...scene, plotted: { ...scene.plotted, df: [] }, tangent: [], marked: undefined }
+      ? {
+          ...scene,
+          plotted: { ...scene.plotted, df: [] },
+          tangent: [],
+          marked: undefined,
+          fd: null,
+        }
       : scene
     const curve = graph.focusCurve
     if (!curve || !graph.open) return shown

@@ -39,6 +39,7 @@ export const useEvaluationStore = defineStore('evaluation', () => {
       domain: [view.domain[0], view.domain[1]],
       samples: view.samples,
       secondDerivative: view.showSecond,
+      ...(view.finiteDifferences ? { finiteDifferences: view.finiteDifferences } : {}),
     }
   })
 

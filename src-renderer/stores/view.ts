@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { isSampleCount } from '../../core/protocol/guards'
 import { LIMITS } from '../../core/protocol/limits'
+import type { Precision } from '../../core/protocol/api'
 
 export const DEFAULT_DOMAIN: [number, number] = [-5, 5]
 const SAMPLES_PER_PIXEL = 2
@@ -43,6 +44,8 @@ export const useViewStore = defineStore('view', () => {
   /** A y-range the learner fixed; null means the range follows the data. */
   const yOverride = ref<[number, number] | null>(null)
   const showSecond = ref(false)
+  /** "Check with finite differences": gradcheck's central differences in this precision, or off. */
+  const finiteDifferences = ref<Precision | null>(null)
   const plotWidth = ref(800)
   /** A fixed sample count (a lab step's linspace, drawn as points); null follows the plot's width. */
   const fixedSamples = ref<number | null>(null)
@@ -104,6 +107,7 @@ export const useViewStore = defineStore('view', () => {
     domain,
     yOverride,
     showSecond,
+    finiteDifferences,
     plotWidth,
     fixedSamples,
     samples,
