@@ -1,4 +1,4 @@
-import type { Node } from '../expr/ast'
+import { childrenOf, type Node } from '../expr/ast'
 import type { EvaluateRequest } from '../protocol/api'
 import { MESSAGES, requestDiagnostic, type Diagnostic } from '../protocol/diagnostics'
 import { LIMITS } from '../protocol/limits'
@@ -37,19 +37,6 @@ export function unitsPerSample(ast: Node, wrt: string): number {
     }
   }
   return units
-}
-
-function childrenOf(node: Node): Node[] {
-  switch (node.kind) {
-    case 'neg':
-      return [node.operand]
-    case 'binary':
-      return [node.left, node.right]
-    case 'call':
-      return node.args
-    default:
-      return []
-  }
 }
 
 /**

@@ -21,3 +21,17 @@ export type Node =
   | { kind: 'call'; fn: FunctionName; args: Node[]; span: Span }
 
 export type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>
+
+/** A node's operands, left to right. */
+export function childrenOf(node: Node): Node[] {
+  switch (node.kind) {
+    case 'neg':
+      return [node.operand]
+    case 'binary':
+      return [node.left, node.right]
+    case 'call':
+      return node.args
+    default:
+      return []
+  }
+}

@@ -3,7 +3,8 @@ import { FUNCTIONS, type FunctionName } from '../ops/catalog'
 import { DOMAINS } from '../ops/switching'
 import type { SliceMark } from '../protocol/notes'
 import { nodesAlong, slopesAlong } from '../evaluate/point'
-import { childrenOf, dependencies, postOrder, switchOf } from './nodes'
+import { childrenOf } from '../expr/ast'
+import { dependencies, postOrder, switchOf } from './nodes'
 import { differ, oneSidedDerivatives } from './one-sided'
 
 /** A slice crossing more switches than this is a texture (abs(sin(50x))), not a few corners to mark. */

@@ -4,7 +4,8 @@ import { DOMAINS } from '../ops/switching'
 import { shown as formatNumber } from './words'
 import type { Note, NoteCode } from '../protocol/notes'
 import { slopesAlong, valuesAtPoint } from '../evaluate/point'
-import { childrenOf, dependencies, postOrder, switchOf } from './nodes'
+import { childrenOf } from '../expr/ast'
+import { dependencies, postOrder, switchOf } from './nodes'
 import { differ, oneSidedDerivatives } from './one-sided'
 
 /**

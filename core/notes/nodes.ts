@@ -1,4 +1,4 @@
-import type { Node } from '../expr/ast'
+import { childrenOf, type Node } from '../expr/ast'
 import { FUNCTIONS, type FunctionName } from '../ops/catalog'
 import { SWITCHES, type SwitchEntry } from '../ops/switching'
 
@@ -17,19 +17,6 @@ export function postOrder(ast: Node): Node[] {
     }
   }
   return order
-}
-
-export function childrenOf(node: Node): Node[] {
-  switch (node.kind) {
-    case 'neg':
-      return [node.operand]
-    case 'binary':
-      return [node.left, node.right]
-    case 'call':
-      return node.args
-    default:
-      return []
-  }
 }
 
 /** The variables each node depends on. */
