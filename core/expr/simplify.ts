@@ -168,6 +168,13 @@ function scaleExponent(f: Factor, k: number): Factor {
 }
 
 /**
+ * Beyond this exponent, a power of a product stays one factor: `(a*b)^k` = `a^k * b^k` in the reals, but
+ * in doubles the parts can overflow where the whole does not (`(pi/pi)^1000` is 1; `pi^1000/pi^1000` is
+ * ∞/∞ = NaN). Small powers are where distributing reads better anyway (`(2x)^2` → `4*x^2`).
+ */
+const LARGEST_DISTRIBUTED_POWER = 4
+
+/**
  * base^exponent as one term, or undefined to keep the power as written. Integer powers distribute over
  * a product (`(2x)^2` → `4*x^2`), which holds for every base; other powers stay a single factor, since
  * `(x^2)^0.5` is |x|, not x.
@@ -181,6 +188,10 @@ function power(base: Node, exponent: Node): Term | undefined {
   if (b === 0 && k !== undefined) return k > 0 ? { coefficient: ZERO, factors: [] } : undefined
   if (k !== undefined && Number.isInteger(k)) {
     const term = termOf(base)
+    const parts = term.factors.length + (isOne(term.coefficient) ? 0 : 1)
+    if (parts > 1 && Math.abs(k) > LARGEST_DISTRIBUTED_POWER) {
+      return { coefficient: ONE, factors: [factor(base, exponent)] }
+    }
     const coefficient = raised(term.coefficient, k)
     if (coefficient) return { coefficient, factors: term.factors.map((f) => scaleExponent(f, k)) }
     return undefined
