@@ -76,12 +76,10 @@ function numbers(value: PyValue): number[] {
   throw notSupported('plotting this kind of value')
 }
 
-function text(value: PyValue | undefined, name: string): string {
+function text(value: PyValue | undefined, name: string, parameter = name): string {
   if (typeof value === 'string') return value
   if (value === undefined)
-    throw typeError(
-      `${name}() missing 1 required positional argument: '${name === 'title' ? 'label' : name}'`,
-    )
+    throw typeError(`${name}() missing 1 required positional argument: '${parameter}'`)
   if (value === null) return 'None'
   if (typeof value === 'number' || typeof value === 'bigint') return String(value)
   throw notSupported(`a ${name} that is not a string`)
@@ -92,6 +90,13 @@ const textRepr = (x: string, y: string, label: string): PyValue => ({
   typeName: 'Text',
   repr: `Text(${x}, ${y}, '${label.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}')`,
 })
+
+/** pyplot's text setters: the parameter each takes, and where matplotlib puts the Text it returns. */
+const TEXT_SETTERS = [
+  { name: 'xlabel', parameter: 'xlabel', x: '0.5', y: '0' },
+  { name: 'ylabel', parameter: 'ylabel', x: '0', y: '0.5' },
+  { name: 'title', parameter: 'label', x: '0.5', y: '1.0' },
+] as const
 
 export function pyplotModule(name: string): PyModule {
   let state = blank()
@@ -141,33 +146,15 @@ export function pyplotModule(name: string): PyModule {
         return list([line])
       }),
     ],
-    [
-      'xlabel',
-      fn('xlabel', (args, kwargs) => {
-        const bound = bind('xlabel', args, kwargs, ['xlabel'], 1)
-        state.figure.xlabel = text(bound.get('xlabel'), 'xlabel')
+    ...TEXT_SETTERS.map(({ name, parameter, x, y }): [string, PyValue] => [
+      name,
+      fn(name, (args, kwargs) => {
+        const bound = bind(name, args, kwargs, [parameter], 1)
+        state.figure[name] = text(bound.get(parameter), name, parameter)
         state.touched = true
-        return textRepr('0.5', '0', state.figure.xlabel)
+        return textRepr(x, y, state.figure[name])
       }),
-    ],
-    [
-      'ylabel',
-      fn('ylabel', (args, kwargs) => {
-        const bound = bind('ylabel', args, kwargs, ['ylabel'], 1)
-        state.figure.ylabel = text(bound.get('ylabel'), 'ylabel')
-        state.touched = true
-        return textRepr('0', '0.5', state.figure.ylabel)
-      }),
-    ],
-    [
-      'title',
-      fn('title', (args, kwargs) => {
-        const bound = bind('title', args, kwargs, ['label'], 1)
-        state.figure.title = text(bound.get('label'), 'title')
-        state.touched = true
-        return textRepr('0.5', '1.0', state.figure.title)
-      }),
-    ],
+    ]),
     [
       'legend',
       fn('legend', (args, kwargs) => {
