@@ -37,6 +37,7 @@ export {
   log2,
   log10,
   sqrt,
+  reciprocal,
   abs,
   sin,
   cos,

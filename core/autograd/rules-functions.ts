@@ -56,6 +56,13 @@ export const FUNCTION_RULES = {
         ),
       ),
   }),
+  // d/dx 1/x = −1/x², from the saved result (DY reciprocal: -grad * (result * result).conj()). It is
+  // what PyTorch records for a Python number over a tensor: `2 / x` runs `x.reciprocal() * 2`.
+  reciprocal: unary({
+    forward: U.reciprocal,
+    scalar: (a) => `(1 / ${a})`,
+    derivative: (d, { g, out }) => d.mul(d.neg(g), d.mul(out, out)),
+  }),
   // d/dx √x = 1/(2√x), so +∞ at 0 (DY sqrt: grad / (2 * result))
   sqrt: unary({
     forward: U.sqrt,

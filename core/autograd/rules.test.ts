@@ -143,6 +143,7 @@ const SMOOTH_POINTS: Record<ElementwiseOpName, readonly (readonly number[])[]> =
   log2: POSITIVE.map((x) => [x]),
   log10: POSITIVE.map((x) => [x]),
   sqrt: POSITIVE.map((x) => [x]),
+  reciprocal: [[-2], [-0.3], [0.4], [1.7], [40]],
   abs: UNARY_DOMAIN.map((x) => [x]),
   sin: UNARY_DOMAIN.map((x) => [x]),
   cos: UNARY_DOMAIN.map((x) => [x]),
@@ -452,6 +453,18 @@ const PYTORCH_AT_AWKWARD_POINTS: readonly OracleRow[] = [
     why: 'true picks a; the condition has no derivative',
   },
   { op: 'where', args: [0, 2, 3], value: 3, partials: [null, 0, 1], why: 'false picks b' },
+  // torch.reciprocal in PyTorch 1.13 (float64) and its .grad, −grad·(result·result): so −0 at ±inf.
+  { op: 'reciprocal', args: [0], value: Infinity, partials: [-Infinity], why: '1/0 = inf, −inf²' },
+  { op: 'reciprocal', args: [-0], value: -Infinity, partials: [-Infinity], why: '1/−0 = −inf' },
+  { op: 'reciprocal', args: [Infinity], value: 0, partials: [-0], why: '−1·(0·0) = −0' },
+  { op: 'reciprocal', args: [NaN], value: NaN, partials: [NaN], why: 'NaN in, NaN out' },
+  {
+    op: 'reciprocal',
+    args: [3],
+    value: 0.3333333333333333,
+    partials: [-0.1111111111111111],
+    why: '−1/9',
+  },
   // The rows below come from PyTorch 1.13 (float64): torch.log1p, torch.expm1, torch.erf, F.silu and
   // F.gelu (approximate='none') and their .grad.
   {
@@ -641,6 +654,7 @@ const PYTORCH_AT_AWKWARD_POINTS: readonly OracleRow[] = [
 
 /** Second derivatives from PyTorch 1.13 (float64), torch.autograd.grad twice with create_graph. */
 const PYTORCH_SECOND_DERIVATIVES: readonly { op: ElementwiseOpName; x: number; d2: number }[] = [
+  { op: 'reciprocal', x: 3, d2: 0.07407407407407407 },
   { op: 'log1p', x: -0.5, d2: -4 },
   { op: 'log1p', x: 3, d2: -0.0625 },
   { op: 'expm1', x: 1, d2: 2.7182818284590455 },

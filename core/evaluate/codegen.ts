@@ -1,7 +1,7 @@
 import { noGrad, numberLiteral, SCALAR_LIBRARY, type ScalarTemplate } from '../autograd'
 import type { Node } from '../expr/ast'
 import { interpret } from './interpret'
-import { CONSTANTS, isConstant, opOf, type NodeOp } from '../ops/node-op'
+import { CONSTANTS, isConstant, recordedOpOf, type NodeOp } from '../ops/node-op'
 
 const NO_INPUTS = new Map()
 
@@ -75,7 +75,7 @@ export function generateSliceSource(
           const value = noGrad(() => interpret(node, NO_INPUTS)).item()
           return { name: numberLiteral(value), varies: false }
         }
-        const { op, operands } = opOf(node)!
+        const { op, operands } = recordedOpOf(node)!
         const inputs = operands.map(emit)
         const out: Emitted = { name: fresh('a'), varies: inputs.some((input) => input.varies) }
         const value = templates[op].value(inputs.map((input) => input.name))
@@ -93,7 +93,7 @@ export function generateSliceSource(
     for (let index = order.length - 1; index >= 0; index--) {
       const { node, out, operands, op } = order[index]!
       const gradOut = adjoint.get(node)!
-      const children = opOf(node)!.operands
+      const children = recordedOpOf(node)!.operands
       operands.forEach((input, k) => {
         if (!input.varies) return
         // The rule's own vector-Jacobian product, so each share is computed exactly as the engine does.

@@ -1,7 +1,7 @@
 import * as ag from '../autograd'
 import type { Tensor } from '../autograd'
 import type { Node } from '../expr/ast'
-import { CONSTANTS, opOf } from '../ops/node-op'
+import { CONSTANTS, recordedOpOf } from '../ops/node-op'
 
 /**
  * The interpreted path: an AST run as autograd tensor ops (define-by-run, as PyTorch executes the
@@ -24,7 +24,7 @@ export function interpret(
   while (stack.length > 0) {
     const frame = stack.pop()!
     const { node } = frame
-    const interior = opOf(node)
+    const interior = recordedOpOf(node)
     if (interior === null) {
       values.set(node, leaf(node, inputs))
     } else if (!frame.expanded) {

@@ -227,7 +227,7 @@ describe('parse: diagnostics (exact text and span)', () => {
           code: 'unknown-function',
           message:
             "Unknown function 'foo'. The functions are sin, cos, tan, asin, acos, atan, sinh, cosh, " +
-            'tanh, exp, log, log2, log10, sqrt, abs, relu, sigmoid, softplus, min(a,b), max(a,b), ' +
+            'tanh, exp, log, log2, log10, sqrt, reciprocal, abs, relu, sigmoid, softplus, min(a,b), max(a,b), ' +
             'clamp(x,lo,hi), log1p, expm1, erf, silu, gelu, floor, ceil, round, sign, step, frac ' +
             '(see Syntax help).',
           span: [0, 3],

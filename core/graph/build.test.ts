@@ -56,6 +56,19 @@ describe('buildGraph', () => {
     }
   })
 
+  it('records 2 / x as PyTorch does, x.reciprocal() * 2, labelled and spanned in the input', () => {
+    const expression = '2 / x + 1'
+    const graph = graphOf({ expression, point: { x: 4 } })
+    const reciprocal = byLabel(graph, '1/x')
+    expect(reciprocal).toMatchObject({ name: 'ReciprocalBackward0', value: [0.25], gradient: [2] })
+    expect(expression.slice(...reciprocal.spans[0]!)).toBe('/ x')
+    const scaled = byLabel(graph, '2 / x')
+    expect(scaled).toMatchObject({ name: 'MulBackward0', constants: ['2'], value: [0.5] })
+    expect(scaled.inputs).toEqual([reciprocal.id])
+    // −2/x² at 4, as the chain −(2·1)·(¼·¼)
+    expect(byLabel(graph, 'x').gradient).toEqual([-0.125])
+  })
+
   it('shows the chain rule at MulBackward0 for u·v at (1, 2): ∂/∂u gets 1 × v = 2', () => {
     const graph = graphOf({ expression: 'u*v + u^2', point: { u: 1, v: 2 } })
     const mul = byLabel(graph, 'u*v')

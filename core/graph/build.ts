@@ -5,6 +5,8 @@ import { compileFor } from '../evaluate/service'
 import { interpret } from '../evaluate/interpret'
 import type { GraphNode, GraphRequest, GraphResult, GraphStep } from '../protocol/api'
 import { ok, type Result } from '../protocol/result'
+import { isRecordedReciprocal } from '../ops/node-op'
+import type { Span } from '../protocol/diagnostics'
 import { torchName } from './torch-name'
 
 /**
@@ -92,6 +94,23 @@ function closes(text: string): boolean {
   return false
 }
 
+/** The text a node came from; `2 / x`'s reciprocal has none, so it reads `1/x`. */
+function labelOf(source: Node, expression: string): string {
+  if (isRecordedReciprocal(source) && source.kind === 'call') {
+    const [divisor] = source.args
+    return `1/${expression.slice(divisor!.span[0], divisor!.span[1]).trim()}`
+  }
+  return withoutOuterParentheses(expression.slice(source.span[0], source.span[1]))
+}
+
+/** `2 / x`'s reciprocal spans ` / x`: without the space before the slash. */
+function spanOf(source: Node, expression: string): Span {
+  const [start, end] = source.span
+  let from = start
+  while (from < end && /\s/.test(expression[from]!)) from++
+  return [from, end]
+}
+
 export function buildGraph(request: GraphRequest): Result<GraphResult> {
   const compiled = compileFor(request.expression, request.point)
   if (!compiled.ok) return compiled
@@ -137,15 +156,13 @@ export function buildGraph(request: GraphRequest): Result<GraphResult> {
         inputs: [],
       }
     }
-    const label = source
-      ? withoutOuterParentheses(request.expression.slice(source.span[0], source.span[1]))
-      : `sum(${request.expression.trim()})`
+    const label = source ? labelOf(source, request.expression) : `sum(${request.expression.trim()})`
     return {
       ...base,
       kind: 'op',
       name: torchName(tensor.gradFn.name, source),
       label,
-      spans: source ? [source.span] : [],
+      spans: source ? [spanOf(source, request.expression)] : [],
       constants: constantsOf(source, request.expression),
       inputs: tensor.gradFn.inputs
         .filter((input) => input.requiresGrad)

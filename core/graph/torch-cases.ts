@@ -18,6 +18,8 @@ export const TORCH_GRAPH_CASES: GraphRequest[] = [
   { expression: '2^x', point: { x: 1 } },
   { expression: 'clamp(x, 0, 1)', point: { x: 0.5 } },
   { expression: '-x / y', point: { x: 1, y: 2 } },
+  { expression: '2 / x + 1/(x + 1)', point: { x: 2 } },
+  { expression: 'x / 2 + reciprocal(x)', point: { x: 2 } },
   { expression: 'sin(x) * exp(x) + log(x)', point: { x: 1 } },
   { expression: 'min(x, y) + max(x, 1)', point: { x: 1, y: 2 } },
   { expression: 'sigmoid(x) + tanh(x) + sqrt(x) + abs(x)', point: { x: 1 } },

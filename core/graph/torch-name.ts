@@ -1,22 +1,5 @@
 import type { Node } from '../expr/ast'
-
-/**
- * A Python number in the PyTorch program `toTorch` writes (core/expr/torch.ts): literals, `math.pi` and
- * arithmetic of them. A function of a constant is a tensor there (`torch.sin(torch.tensor(1.0))`).
- */
-function isPythonNumber(node: Node): boolean {
-  switch (node.kind) {
-    case 'number':
-    case 'constant':
-      return true
-    case 'neg':
-      return isPythonNumber(node.operand)
-    case 'binary':
-      return isPythonNumber(node.left) && isPythonNumber(node.right)
-    default:
-      return false
-  }
-}
+import { isPythonNumber } from '../ops/node-op'
 
 /**
  * The grad_fn class PyTorch 1.13 records for the op an AST node ran, from the engine's own node name

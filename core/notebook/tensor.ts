@@ -182,8 +182,9 @@ export function binary(op: '+' | '-' | '*' | '/' | '**', a: Operand, b: Operand)
       result = ag.mul(left, right)
       break
     case '/':
-      // 2 / x is x.reciprocal() * 2 in PyTorch (Tensor.__rtruediv__), so its node is MulBackward0.
-      result = leftIsNumber ? rename(ag.div(left, right), 'MulBackward0') : ag.div(left, right)
+      // 2 / x is Tensor.__rtruediv__, which PyTorch runs as x.reciprocal() * 2: two nodes
+      // (MulBackward0 over ReciprocalBackward0), and in float32 two roundings.
+      result = leftIsNumber ? ag.mul(ag.reciprocal(right), left) : ag.div(left, right)
       break
     case '**':
       result = power(left, right, a, b, dtype)

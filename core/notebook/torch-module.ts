@@ -216,6 +216,7 @@ const UNARY_OPS: Record<string, ag.ElementwiseOpName> = {
   log2: 'log2',
   log10: 'log10',
   sqrt: 'sqrt',
+  reciprocal: 'reciprocal',
   abs: 'abs',
   sin: 'sin',
   cos: 'cos',

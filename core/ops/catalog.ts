@@ -89,6 +89,16 @@ export const FUNCTIONS = {
   sqrt: unaryFunction('sqrt', (inner) => `\\sqrt{${inner}}`, {
     exact: (a) => (Number.isInteger(Math.sqrt(a)) ? Math.sqrt(a) : undefined),
   }),
+  // What PyTorch runs for a Python number over a tensor (`2 / x` is `x.reciprocal() * 2`), and a function
+  // in its own right; Python's math module has no reciprocal.
+  reciprocal: {
+    rule: 'reciprocal',
+    arity: 1,
+    spellings: ['torch.reciprocal'],
+    latex: (inner) => `\\frac{1}{${inner}}`,
+    torch: 'torch.reciprocal',
+    exact: (a) => (a === 1 || a === -1 ? a : undefined),
+  },
   abs: unaryFunction('abs', (inner) => `\\left|${inner}\\right|`, {
     spellings: ['math.fabs'],
     exact: (a) => Math.abs(a),

@@ -1,5 +1,5 @@
 import type { ElementwiseOpName } from '../autograd'
-import type { Node } from '../expr/ast'
+import type { Node, NodeOf } from '../expr/ast'
 import { FUNCTION_NAMES, FUNCTIONS } from './catalog'
 
 /**
@@ -32,6 +32,59 @@ export function opOf(node: Node): { op: NodeOp; operands: Node[] } | null {
       return { op: FUNCTIONS[node.fn].rule, operands: node.args }
     default:
       return null
+  }
+}
+
+/**
+ * The ops the engine records for an interior node, as PyTorch records them for the program `toTorch`
+ * writes: the node's own op, except for a Python number over a tensor. `2 / x` is Tensor.__rtruediv__,
+ * which PyTorch runs as `x.reciprocal() * 2`: a MulBackward0 over a ReciprocalBackward0, whose numbers
+ * are 1/x rounded and then scaled, not one division. The reciprocal is a call node made here (one per
+ * division, so a node's identity is stable), spanning `/x`; the displayed derivative keeps `opOf`.
+ */
+export function recordedOpOf(node: Node): { op: NodeOp; operands: Node[] } | null {
+  if (node.kind === 'binary' && node.op === 'div' && isPythonNumber(node.left)) {
+    return { op: 'mul', operands: [reciprocalOf(node), node.left] }
+  }
+  return opOf(node)
+}
+
+const RECIPROCALS = new WeakMap<Node, Node>()
+const MADE_RECIPROCALS = new WeakSet<Node>()
+
+function reciprocalOf(division: NodeOf<'binary'>): Node {
+  let reciprocal = RECIPROCALS.get(division)
+  if (reciprocal === undefined) {
+    reciprocal = {
+      kind: 'call',
+      fn: 'reciprocal',
+      args: [division.right],
+      span: [division.left.span[1], division.span[1]],
+    }
+    RECIPROCALS.set(division, reciprocal)
+    MADE_RECIPROCALS.add(reciprocal)
+  }
+  return reciprocal
+}
+
+/** Whether a node is the reciprocal `recordedOpOf` made for `2 / x` (it has no text of its own). */
+export const isRecordedReciprocal = (node: Node): boolean => MADE_RECIPROCALS.has(node)
+
+/**
+ * A Python number in the PyTorch program `toTorch` writes (core/expr/torch.ts): literals, `math.pi` and
+ * arithmetic of them. A function of a constant is a tensor there (`torch.sin(torch.tensor(1.0))`).
+ */
+export function isPythonNumber(node: Node): boolean {
+  switch (node.kind) {
+    case 'number':
+    case 'constant':
+      return true
+    case 'neg':
+      return isPythonNumber(node.operand)
+    case 'binary':
+      return isPythonNumber(node.left) && isPythonNumber(node.right)
+    default:
+      return false
   }
 }
 

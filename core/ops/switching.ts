@@ -124,6 +124,7 @@ export const DOMAINS: Partial<Record<FunctionName, DomainEntry>> = {
   log2: positive,
   log10: positive,
   log1p: { inside: (a) => a > -1, pole: (a) => a === -1, domain: 'numbers above −1' },
+  reciprocal: { inside: (a) => a !== 0, pole: (a) => a === 0, domain: 'numbers other than 0' },
   sqrt: { inside: (a) => a >= 0, domain: 'numbers ≥ 0' },
   asin: { inside: (a) => a >= -1 && a <= 1, domain: 'numbers from −1 to 1' },
   acos: { inside: (a) => a >= -1 && a <= 1, domain: 'numbers from −1 to 1' },

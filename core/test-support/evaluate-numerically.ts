@@ -52,6 +52,8 @@ export function evaluateForTests(node: Node, point: Record<string, number>): num
           return Math.log10(a)
         case 'sqrt':
           return Math.sqrt(a)
+        case 'reciprocal':
+          return 1 / a
         case 'abs':
           return Math.abs(a)
         case 'relu':

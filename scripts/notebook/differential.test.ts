@@ -51,6 +51,7 @@ const ERROR_CELLS = [
   'import torch\nx = torch.tensor(2.0, requires_grad=True)\nfor i in range(3):\n    (x ** 2).backward()\n    print(x.grad)',
   'import torch\nx = torch.tensor(2.0, requires_grad=True)\nwith torch.no_grad():\n    x += 1\nprint(x, x.requires_grad)',
   'import torch\nx = torch.tensor(2.0, requires_grad=True)\ny = x ** 3\ng, = torch.autograd.grad(y, x, create_graph=True)\nprint(g.detach())\ng.backward()\nprint(x.grad)',
+  'import torch\nx = torch.linspace(0.1, 3, 40, requires_grad=True)\ny = 3 / x + 7 / (x + 1)\ny.sum().backward()\nprint(y.tolist(), x.grad.tolist())\nprint(torch.reciprocal(x[3]), x.reciprocal()[5])',
   '1 / 0',
   'print(1/3, 2**0.5, 1e16, 1e-5, 10**20, 3/1, 7//2, -7%3, True+1)',
   'print(f"{2/3:.3f} {1e-7:.2e} {42:5d}|{"ab":>4}|")',

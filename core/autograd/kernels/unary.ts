@@ -21,6 +21,9 @@ export const unaryKernels = {
   log10: (out, a) => {
     for (let i = 0; i < out.length; i++) out[i] = Math.log10(a[i]!)
   },
+  reciprocal: (out, a) => {
+    for (let i = 0; i < out.length; i++) out[i] = 1 / a[i]!
+  },
   sqrt: (out, a) => {
     for (let i = 0; i < out.length; i++) out[i] = Math.sqrt(a[i]!)
   },
