@@ -4,6 +4,8 @@ import vue from '@vitejs/plugin-vue'
 export default defineConfig({
   plugins: [vue()],
   test: {
+    // FC_SEED / FC_RUNS replay or extend the property tests (core/test-support/fast-check-seed.ts).
+    setupFiles: ['core/test-support/fast-check-seed.ts'],
     projects: [
       {
         extends: true,
