@@ -1,8 +1,9 @@
 /**
  * Writes core/graph/torch-graphs.fixture.json: for each case of core/graph/torch-cases.ts, the graph
- * PyTorch 1.13 records for the program the app shows (`toTorch`), as a tree of grad_fn names and the
- * number of distinct nodes. Run with `npx tsx scripts/graph-torch-fixture.ts` (needs /usr/bin/python3
- * with torch); graph.test.ts compares the core's graphs with it.
+ * PyTorch 1.13 records for the program the app shows (`toTorch`), as a tree of grad_fn names, the
+ * number of distinct nodes and the order its engine runs them in. Run with
+ * `npx tsx scripts/graph-torch-fixture.ts` (needs /usr/bin/python3 with torch); build.test.ts compares
+ * the core's graphs with it.
  */
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
@@ -18,7 +19,14 @@ def walk(fn):
     kids = [walk(child) for child, _ in fn.next_functions if child is not None]
     name = type(fn).__name__
     return name + ('(' + ','.join(kids) + ')' if kids else '')
-print(json.dumps({'torch': torch.__version__, 'tree': walk(ROOT.grad_fn), 'nodes': len(seen)}))
+tree = walk(ROOT.grad_fn)
+# The order the engine runs the nodes in: a hook fires right after its node ran (leaves excluded).
+order = []
+for fn in seen:
+    if type(fn).__name__ != 'AccumulateGrad':
+        fn.register_hook(lambda grad_inputs, grad_outputs, fn=fn: order.append(type(fn).__name__))
+ROOT.backward()
+print(json.dumps({'torch': torch.__version__, 'tree': tree, 'nodes': len(seen), 'order': order}))
 `
 
 function programFor(index: number): string {

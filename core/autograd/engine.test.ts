@@ -22,6 +22,21 @@ const FREED =
   /^Trying to backward through the graph a second time \(or directly access saved tensors/
 
 describe('backward: PyTorch semantics', () => {
+  it('runs the nodes in the order PyTorch does: the one created last first', () => {
+    // a, b, c are made in that order and added as (c + b) + a: a depth-first walk from the output
+    // would run a first, PyTorch's engine runs c (checked with hooks in PyTorch 1.13), and so the
+    // gradient at x is (3 + 5) + 2, summed in that order.
+    const x = tensor(0.1, { requiresGrad: true })
+    const a = mul(x, 2)
+    const b = mul(x, 3)
+    const c = mul(x, 5)
+    const ran: Tensor[] = []
+    const cb = add(c, b)
+    const y = add(cb, a)
+    y.backward({ onStep: (step) => ran.push(step.output) })
+    expect(ran).toEqual([y, cb, c, b, a])
+  })
+
   it('refuses to create the gradient of a non-scalar output implicitly', () => {
     const x = tensor([1, 2, 3], { requiresGrad: true })
     expect(() => mul(x, 2).backward()).toThrow(

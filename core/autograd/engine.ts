@@ -105,12 +105,15 @@ function run(
   }
   const gradients = new Map<Tensor, Tensor>([[root, seed]])
   const executed: GradFn[] = []
+  // Every consumer of a node was created after it, so decreasing creation order is a reverse topological
+  // order, and the one PyTorch's engine runs (see GradFn.sequenceNr).
+  const interior = order.filter((tensor) => tensor.gradFn !== null)
+  interior.sort((p, q) => q.gradFn!.sequenceNr - p.gradFn!.sequenceNr)
   withGradMode(createGraph, () => {
-    for (let k = order.length - 1; k >= 0; k--) {
-      const tensor = order[k]!
-      const node = tensor.gradFn
+    for (const tensor of interior) {
+      const node = tensor.gradFn!
       const gradient = gradients.get(tensor)
-      if (node === null || gradient === undefined) continue
+      if (gradient === undefined) continue
       if (!node.inputs.some((input) => leadsToTarget.has(input))) continue
       const flows: BackwardFlow[] = []
       node.inputs.forEach((input, index) => {

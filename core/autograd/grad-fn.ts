@@ -24,7 +24,16 @@ export type BackwardFn = (grad: Tensor, saved: SavedValues) => Tensor
  * `retainGraph`; a rule that reads them afterwards throws PyTorch's "backward through the graph a
  * second time" error, while rules that need nothing saved (add, sub, sum…) keep working, as in PyTorch.
  */
+let nodesCreated = 0
+
 export class GradFn {
+  /**
+   * PyTorch's sequence_nr: nodes are numbered as they are created. Its engine runs, among the nodes
+   * whose gradients are complete, the one created last (ReadyQueue, CompareNodeTaskTime), which is the
+   * order of decreasing sequence_nr; the order fixes the order in which a shared input's gradients are
+   * added, and so its last float32 bits.
+   */
+  readonly sequenceNr = nodesCreated++
   private savedInputs: readonly Tensor[] | null
   private savedOutput: Tensor | null = null
   private readonly savedView: SavedValues

@@ -33,6 +33,8 @@ describe('the graph matches the one PyTorch 1.13 records', () => {
     const graph = graphOf(TORCH_GRAPH_CASES[fixture.indexOf(entry)]!)
     expect(tree(graph, graph.output!)).toBe(entry.tree)
     expect(graph.nodes).toHaveLength(entry.nodes)
+    // The backward steps in the order PyTorch's engine ran them (hooks fired in that order).
+    expect(graph.steps.map((step) => graph.nodes[step.node]!.name)).toEqual(entry.order)
   })
 })
 

@@ -414,6 +414,7 @@ function autogradGrad(): PyFunction {
     }
     if (gradOutputs !== undefined && gradOutputs !== null)
       options.gradOutput = tensorsOf(gradOutputs)[0]!.t
+    else options.gradOutput = implicitSeed(output)
     const grads = ag.grad(
       output.t,
       inputs.map((x) => x.t),
@@ -569,6 +570,19 @@ function itemOf(x: NbTensor): PyValue {
   return x.dtype === 'int64' ? BigInt(v) : x.dtype === 'bool' ? v !== 0 : v
 }
 
+/**
+ * The gradient `backward()` creates for a one-element output: ones of the output's dtype (PyTorch's
+ * `torch.ones_like(output)`), so the pass over a float32 graph rounds every op, the first ones too:
+ * `x*a + x*b` adds its two shares at x in float32. Undefined for a larger output, whose error the
+ * engine raises.
+ */
+function implicitSeed(output: NbTensor): ag.Tensor | undefined {
+  if (output.numel !== 1) return undefined
+  const seed = ag.ones([...output.t.shape])
+  markData(seed.data as Float64Array, output.dtype)
+  return seed
+}
+
 function backwardMethod(x: NbTensor): PyFunction {
   return fn('backward', (args, kwargs) => {
     const bound = bind(
@@ -601,6 +615,7 @@ function backwardMethod(x: NbTensor): PyFunction {
         'Using backward() with create_graph=True will create a reference cycle between the parameter and its gradient which can cause a memory leak. We recommend using autograd.grad when creating the graph to avoid this. If you have to use this function, make sure to reset the .grad fields of your parameters to None after use to break the cycle and avoid the leak. (Triggered internally at  ./torch/csrc/autograd/engine.cpp:1059.)',
         'library',
       )
+    options.gradient ??= implicitSeed(x)
     charge(x.numel * 4)
     ag.backward(x.t, options)
     return null
