@@ -158,9 +158,9 @@ function accumulate(tensor: Tensor, gradient: Tensor, createGraph: boolean): voi
   } else if (createGraph) {
     tensor.grad = withGradMode(true, () => add(current, gradient))
   } else if (current.gradFn === null && sameShape(current.shape, gradient.shape)) {
-    const into = current.data
-    const from = gradient.data
-    for (let i = 0; i < into.length; i++) into[i] = into[i]! + from[i]!
+    // In place (`.grad` stays the same tensor), but summed by the add op, so that a result hook rounds
+    // it as every other sum: a float32 .grad accumulates in float32, one rounding per backward call.
+    current.data.set(noGrad(() => add(current, gradient)).data)
   } else {
     tensor.grad = noGrad(() => add(current, gradient))
   }

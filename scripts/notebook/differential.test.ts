@@ -54,6 +54,8 @@ const ERROR_CELLS = [
   'import torch\nx = torch.linspace(0.1, 3, 40, requires_grad=True)\ny = 3 / x + 7 / (x + 1)\ny.sum().backward()\nprint(y.tolist(), x.grad.tolist())\nprint(torch.reciprocal(x[3]), x.reciprocal()[5])',
   // A shared input's shares are added in float32 in the engine's order: the node created last first.
   'import torch\nx = torch.tensor(0.1, requires_grad=True)\nfor i in range(40):\n    a = x * (1.1 + i * 0.37)\n    b = x * (3.3 + i * 0.71)\n    c = x * (0.7 + i * 1.13)\n    ((c + b) + a).backward()\n    print(x.grad.item())\n    x.grad = None\ng, = torch.autograd.grad(x * 4.09 + x * 5.43 + x * 2.21, x)\nprint(g.item())',
+  // Repeated backward calls accumulate .grad in float32, rounding once per call.
+  'import torch\nx = torch.tensor(0.1, requires_grad=True)\nfor i in range(30):\n    (x * (1.1 + i * 0.37)).backward()\nprint(x.grad.item())',
   '1 / 0',
   'print(1/3, 2**0.5, 1e16, 1e-5, 10**20, 3/1, 7//2, -7%3, True+1)',
   'print(f"{2/3:.3f} {1e-7:.2e} {42:5d}|{"ab":>4}|")',
