@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { PNG } from 'pngjs'
 import { expect, test } from './fixtures'
 import { ExportDialog } from './pages/export-dialog'
+import { NotebookPage } from './pages/notebook-page'
 import { countColor, pixel } from '../core/test-support/pixels'
 
 test.describe('PNG export', () => {
@@ -87,6 +88,46 @@ test.describe('PNG export', () => {
     await fn.type('x^3')
     await exporter.drop('plot.png', readFileSync(file))
     await expect(fn.input).toHaveValue('u*v + u^2')
+  })
+
+  test('a PNG exported with the notebook brings its cells back on Open…, never over the learner’s own unasked', async ({
+    explorer,
+  }) => {
+    const exporter = new ExportDialog(explorer.page)
+    const notebook = new NotebookPage(explorer.page)
+    await notebook.open()
+    const cell = await notebook.addCodeCell(['import torch', 'torch.tensor(5.0) ** 2'])
+    await notebook.run(cell)
+    await expect(cell.getByTestId('nb-result')).toHaveText('tensor(25.)')
+    const exported = await notebook.cells.count()
+    await notebook.backToExplorer.click()
+    await explorer.fn.type('x^2 + 1')
+    await expect(explorer.values.f).toHaveText('5')
+
+    await exporter.exportButton.click()
+    await expect(exporter.withNotebook).toBeChecked()
+    await expect(exporter.dialog).toContainText(`Include the notebook (${exported} cells)`)
+    const file = await (await exporter.exportAndDownload()).path()
+
+    // The learner goes on: a new cell and another function.
+    await notebook.open()
+    await notebook.addCodeCell(['w = 9'])
+    await notebook.backToExplorer.click()
+    await explorer.fn.type('sin(x)')
+
+    await exporter.open(file)
+    await expect(explorer.fn.input).toHaveValue('x^2 + 1')
+    await expect(exporter.notebookOffer).toContainText(
+      `also carries a notebook of ${exported} cells. Your notebook was kept.`,
+    )
+    await notebook.open()
+    await expect(notebook.cellWithCode('w = 9')).toBeVisible()
+    await exporter.openOfferedNotebook.click()
+    await expect(notebook.cells).toHaveCount(exported)
+    await expect(notebook.cellWithCode('w = 9')).toHaveCount(0)
+    const restored = notebook.cellWithCode('torch.tensor(5.0) ** 2')
+    await expect(restored.getByTestId('nb-result')).toHaveText('tensor(25.)')
+    await expect(exporter.message).toContainText('Opened the notebook of')
   })
 })
 

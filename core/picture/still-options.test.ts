@@ -6,6 +6,7 @@ import {
   exportPalette,
   exportSize,
   exportTitle,
+  initialExportOptions,
   suggestedFileName,
   type ExportScale,
 } from './still-options'
@@ -24,6 +25,11 @@ const scene: ChartScene = {
 }
 
 describe('export options', () => {
+  it('start with the notebook included when it has cells, and left out when it is empty', () => {
+    expect(initialExportOptions(3)).toEqual({ scale: 2, background: 'white', withNotebook: true })
+    expect(initialExportOptions(0)).toEqual({ scale: 2, background: 'white', withNotebook: false })
+  })
+
   it('make the image the chart’s size times the scale', () => {
     const sizes = ([1, 2, 3] as ExportScale[]).map((scale) =>
       exportSize({ width: 990, height: 468 }, scale),

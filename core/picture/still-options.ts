@@ -8,11 +8,18 @@ export type ExportBackground = 'white' | 'transparent' | 'theme'
 export interface ExportOptions {
   scale: ExportScale
   background: ExportBackground
+  /** Whether the notebook's cells go inside the PNG beside the plot (Open… restores them too). */
+  withNotebook: boolean
 }
 
 export const EXPORT_SCALES: readonly ExportScale[] = [1, 2, 3]
 export const EXPORT_BACKGROUNDS: readonly ExportBackground[] = ['white', 'transparent', 'theme']
-export const DEFAULT_EXPORT: ExportOptions = { scale: 2, background: 'white' }
+export const DEFAULT_EXPORT: ExportOptions = { scale: 2, background: 'white', withNotebook: true }
+
+/** The options the dialog starts with: an empty notebook has nothing to carry, so it is left out. */
+export function initialExportOptions(notebookCells: number): ExportOptions {
+  return { ...DEFAULT_EXPORT, withNotebook: DEFAULT_EXPORT.withNotebook && notebookCells > 0 }
+}
 
 /** The panel colour of each theme: a theme background looks like the chart on screen. */
 const THEME_BACKGROUND: Record<ResolvedTheme, string> = { light: '#ffffff', dark: '#131b2e' }

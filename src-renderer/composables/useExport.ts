@@ -8,10 +8,12 @@ import {
   suggestedFileName,
   type ExportOptions,
 } from '../../core/picture/still-options'
+import { embedNotebook } from '../../core/png/notebook-part'
 import { embedSession, plotSessionOf, type PlotSession } from '../../core/png/session'
 import { deliverPng, type Delivery } from '../export/deliver'
 import { renderChartPng } from '../export/render'
 import { useEvaluationStore } from '../stores/evaluation'
+import { useNotebookStore } from '../stores/notebook'
 import { useThemeStore } from '../stores/theme'
 import { useViewStore } from '../stores/view'
 import { useChartScene } from './useChartScene'
@@ -28,13 +30,14 @@ export function canvasSize(
 /**
  * Exports the chart on screen (drawn on `canvas`, given by the chart's owner) as a PNG: the same scene
  * redrawn at the chosen scale and background, with a title, and the session (function, point, plotted
- * variable, view) embedded so the file can be reopened.
+ * variable, view) embedded so the file can be reopened, and the notebook's cells when the learner asks.
  */
 export function useExport(canvas: Readonly<Ref<HTMLCanvasElement | null>>) {
   const scene = useChartScene()
   const evaluation = useEvaluationStore()
   const view = useViewStore()
   const theme = useThemeStore()
+  const notebook = useNotebookStore()
 
   /** What is plotted: the request the chart's data answers, not inputs still being evaluated. */
   function plottedSession(): PlotSession | null {
@@ -73,7 +76,20 @@ export function useExport(canvas: Readonly<Ref<HTMLCanvasElement | null>>) {
     }
     const withSession = embedSession(png, session)
     if (!withSession.ok) return { kind: 'failed', message: withSession.problem.message }
-    return deliverPng(withSession.value, suggestedFileName(session.expression))
+    let file = withSession.value
+    let note: string | undefined
+    if (options.withNotebook) {
+      // The cells as the notebook saves them (figures as their data, not as images).
+      const withNotebook = embedNotebook(file, notebook.document())
+      if (!withNotebook.ok) return { kind: 'failed', message: withNotebook.problem.message }
+      file = withNotebook.value.png
+      if (withNotebook.value.outputsDropped)
+        note = 'The notebook went in without its outputs: with them it is too large for a PNG.'
+    }
+    const delivery = await deliverPng(file, suggestedFileName(session.expression))
+    return note && (delivery.kind === 'saved' || delivery.kind === 'downloaded')
+      ? { ...delivery, note }
+      : delivery
   }
 
   return { exportPng, chartSize, exportSize }
