@@ -6,6 +6,7 @@ import {
   exportPalette,
   exportSize,
   exportTitle,
+  graphTheme,
   initialExportOptions,
   suggestedFileName,
   type ExportScale,
@@ -26,8 +27,16 @@ const scene: ChartScene = {
 
 describe('export options', () => {
   it('start with the notebook included when it has cells, and left out when it is empty', () => {
-    expect(initialExportOptions(3)).toEqual({ scale: 2, background: 'white', withNotebook: true })
-    expect(initialExportOptions(0)).toEqual({ scale: 2, background: 'white', withNotebook: false })
+    expect(initialExportOptions(3)).toMatchObject({ withNotebook: true, withGraph: false })
+    expect(initialExportOptions(0)).toMatchObject({ withNotebook: false, withGraph: false })
+    expect(initialExportOptions(0)).toMatchObject({ scale: 2, background: 'white' })
+  })
+
+  it('draw the graph light on white, and in the theme otherwise', () => {
+    expect(graphTheme('white', 'dark')).toBe('light')
+    expect(graphTheme('theme', 'dark')).toBe('dark')
+    expect(graphTheme('transparent', 'dark')).toBe('dark')
+    expect(graphTheme('theme', 'light')).toBe('light')
   })
 
   it('make the image the chart’s size times the scale', () => {

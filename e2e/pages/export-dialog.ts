@@ -12,7 +12,8 @@ export class ExportDialog {
   readonly size: Locator
   readonly fileInput: Locator
   readonly message: Locator
-  /** The dialog's "Include the notebook" box. */
+  /** The dialog's "Include the computation graph" and "Include the notebook" boxes. */
+  readonly withGraph: Locator
   readonly withNotebook: Locator
   /** What Open… offers when a PNG's notebook would replace the learner's own cells. */
   readonly notebookOffer: Locator
@@ -26,6 +27,7 @@ export class ExportDialog {
     this.size = page.getByTestId('export-size')
     this.fileInput = page.getByTestId('open-png-input')
     this.message = page.getByTestId('file-message')
+    this.withGraph = page.getByTestId('export-with-graph')
     this.withNotebook = page.getByTestId('export-with-notebook')
     this.notebookOffer = page.getByTestId('png-notebook-offer')
     this.openOfferedNotebook = page.getByTestId('png-notebook-open')

@@ -38,6 +38,21 @@ beforeEach(() => {
   exported.length = 0
 })
 
+describe('ExportDialog: the graph option', () => {
+  it('leaves the graph out by default, and draws it beside the plot when ticked', async () => {
+    const wrapper = await openDialog()
+    const box = wrapper.get<HTMLInputElement>('[data-testid="export-with-graph"]')
+    expect(box.element.checked).toBe(false)
+    expect(wrapper.get('[data-testid="export-size"]').text()).toBe('Image size: 1200 × 600 pixels')
+    await box.setValue(true)
+    expect(wrapper.get('[data-testid="export-size"]').text()).toBe(
+      'Image size: 1200 × 600 pixels, and the graph to its right',
+    )
+    expect(await submit(wrapper)).toMatchObject({ scale: 2, withGraph: true })
+    wrapper.unmount()
+  })
+})
+
 describe('ExportDialog: the notebook option', () => {
   it('includes a notebook with cells by default, and says how many', async () => {
     const cells = useNotebookStore().cells.length
@@ -47,7 +62,12 @@ describe('ExportDialog: the notebook option', () => {
     expect(box.element.checked).toBe(true)
     expect(box.element.disabled).toBe(false)
     expect(wrapper.text()).toContain(`Include the notebook (${cells} cells)`)
-    expect(await submit(wrapper)).toEqual({ scale: 2, background: 'white', withNotebook: true })
+    expect(await submit(wrapper)).toEqual({
+      scale: 2,
+      background: 'white',
+      withNotebook: true,
+      withGraph: false,
+    })
     expect(wrapper.emitted('done')).toEqual([[{ kind: 'downloaded', name: 'plot.png' }]])
     wrapper.unmount()
   })
@@ -56,7 +76,12 @@ describe('ExportDialog: the notebook option', () => {
     const wrapper = await openDialog()
     await wrapper.get('[data-testid="export-with-notebook"]').setValue(false)
     await wrapper.get('input[name="scale"][value="3"]').setValue(true)
-    expect(await submit(wrapper)).toEqual({ scale: 3, background: 'white', withNotebook: false })
+    expect(await submit(wrapper)).toEqual({
+      scale: 3,
+      background: 'white',
+      withNotebook: false,
+      withGraph: false,
+    })
     wrapper.unmount()
   })
 

@@ -5,13 +5,15 @@ import {
   exportPalette,
   exportSize,
   exportTitle,
+  graphTheme,
   suggestedFileName,
   type ExportOptions,
 } from '../../core/picture/still-options'
 import { embedNotebook } from '../../core/png/notebook-part'
 import { embedSession, plotSessionOf, type PlotSession } from '../../core/png/session'
 import { deliverPng, type Delivery } from '../export/deliver'
-import { renderChartPng } from '../export/render'
+import { graphPicture } from '../export/graph-picture'
+import { renderChartPng, type Beside } from '../export/render'
 import { useEvaluationStore } from '../stores/evaluation'
 import { useNotebookStore } from '../stores/notebook'
 import { useThemeStore } from '../stores/theme'
@@ -30,7 +32,8 @@ export function canvasSize(
 /**
  * Exports the chart on screen (drawn on `canvas`, given by the chart's owner) as a PNG: the same scene
  * redrawn at the chosen scale and background, with a title, and the session (function, point, plotted
- * variable, view) embedded so the file can be reopened, and the notebook's cells when the learner asks.
+ * variable, view) embedded so the file can be reopened; the computation graph drawn beside the plot and
+ * the notebook's cells inside the file when the learner asks.
  */
 export function useExport(canvas: Readonly<Ref<HTMLCanvasElement | null>>) {
   const scene = useChartScene()
@@ -60,17 +63,27 @@ export function useExport(canvas: Readonly<Ref<HTMLCanvasElement | null>>) {
     if (!current || !session || !size) {
       return { kind: 'failed', message: 'There is no plot to export yet.' }
     }
+    const background = backgroundColor(options.background, theme.resolved)
     const config = stillChartConfig(
       { ...current, palette: exportPalette(options.background, theme.resolved) },
       {
         title: exportTitle(session, evaluation.result?.variables ?? []),
-        background: backgroundColor(options.background, theme.resolved),
+        background,
         scale: options.scale,
       },
     )
+    let beside: Beside | undefined
+    if (options.withGraph) {
+      const graph = await graphPicture(session, graphTheme(options.background, theme.resolved))
+      if (!graph.ok) {
+        const why = graph.diagnostics[0]?.message ?? 'the core did not answer'
+        return { kind: 'failed', message: `The graph could not be drawn: ${why}` }
+      }
+      beside = { graph: graph.value, scale: options.scale, background }
+    }
     let png: Uint8Array
     try {
-      png = await renderChartPng(config, size)
+      png = await renderChartPng(config, size, beside)
     } catch (error) {
       return { kind: 'failed', message: `The image could not be drawn: ${String(error)}` }
     }

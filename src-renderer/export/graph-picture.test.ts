@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { GRAPH_PALETTES } from '../../core/graph/palette'
+import type { PlotSession } from '../../core/png/session'
+import { freshStores } from '../test-support/stores'
+import { graphPicture } from './graph-picture'
+
+const SESSION: PlotSession = {
+  expression: 'u*v + u^2',
+  point: { u: 1, v: 2 },
+  wrt: 'u',
+  domain: [-5, 5],
+  yRange: null,
+  samples: null,
+  showSecond: false,
+}
+
+describe('graphPicture', () => {
+  it('asks the core for the graph at the plotted point and draws it in the theme asked', async () => {
+    const client = freshStores()
+    const picture = await graphPicture(SESSION, 'dark')
+    expect(client.graphs).toEqual([{ expression: 'u*v + u^2', point: { u: 1, v: 2 } }])
+    expect(picture.ok).toBe(true)
+    if (!picture.ok) return
+    expect(picture.value.svg).toContain(`fill="${GRAPH_PALETTES.dark.background}"`)
+    expect(picture.value.svg).toContain(
+      `width="${picture.value.size.width}" height="${picture.value.size.height}"`,
+    )
+    // f = u*v + u^2 at (1, 2): the output's data is 3, and ∂f/∂u = v + 2u = 4.
+    expect(picture.value.svg).toContain('AddBackward0')
+    expect(picture.value.svg).toMatch(/data 3\b/)
+    expect(picture.value.svg).toMatch(/grad 4\b/)
+  })
+
+  it('passes on the core’s diagnostics', async () => {
+    freshStores()
+    const picture = await graphPicture({ ...SESSION, expression: 'u*' }, 'light')
+    expect(picture.ok).toBe(false)
+  })
+})
