@@ -124,6 +124,17 @@ describe('reading a hostile notebook part', () => {
   const part = (fields: Record<string, unknown>) =>
     asciiJson({ format: 'calculus-lab/notebook', version: 1, notebook: nbformat, ...fields })
 
+  it('refuses JSON nested 100000 levels deep, and a notebook of 100000 cells, quickly', () => {
+    const deep = `{"format": "calculus-lab/notebook", "version": 1, "notebook": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`
+    expect(refusal(withNotebookText(deep))).toMatch(
+      /^The notebook saved in this PNG cannot be restored: .+\.$/,
+    )
+    const many = part({ notebook: { ...nbformat, cells: new Array(100_000).fill(0) } })
+    expect(refusal(withNotebookText(many))).toBe(
+      damaged(`its 'cells' has 100000 items; at most ${LIMITS.ipynb.cells} are allowed`),
+    )
+  })
+
   it('refuses a part over the size limit by its length, before decoding it', () => {
     const text = ' '.repeat(LIMITS.sessionNotebookLength + 1)
     expect(refusal(withNotebookText(text))).toBe(

@@ -9,6 +9,7 @@ import { useNotebookStore } from '../stores/notebook'
 import { usePlotSessionStore } from '../stores/plot-session'
 import { DEFAULT_DOMAIN, useViewStore } from '../stores/view'
 import { freshStores, settle } from '../test-support/stores'
+import ExportDialog from './ExportDialog.vue'
 import HeaderTools from './HeaderTools.vue'
 
 function pngFile(name: string, session: PlotSession): File {
@@ -150,6 +151,20 @@ describe('HeaderTools: opening a PNG that carries a notebook', () => {
     )
   })
 
+  it('leaves a notebook that already has the same cells as it is, outputs and all', async () => {
+    const notebook = useNotebookStore()
+    await notebook.load(carried, 'mine.ipynb')
+    notebook.open = false
+    const cells = notebook.cells
+    const wrapper = await choose(await withNotebook('square.png'))
+    expect(wrapper.get('[data-testid="file-message"]').text()).toContain(
+      'Opened square.png: f = x^2, whose notebook is the one open',
+    )
+    expect(notebook.cells).toBe(cells)
+    expect(notebook.fileName).toBe('mine.ipynb')
+    expect(wrapper.find('[data-testid="png-notebook-offer"]').exists()).toBe(false)
+  })
+
   it('“Keep mine” leaves the learner’s cells as they were', async () => {
     useNotebookStore().add('code', null, 'mine = 1')
     const before = sources()
@@ -175,5 +190,24 @@ describe('HeaderTools: opening a PNG that carries a notebook', () => {
     expect(message.attributes('role')).toBe('alert')
     expect(useViewStore().domain).toEqual([-5, 5])
     expect(sources()).toEqual(before)
+  })
+})
+
+describe('HeaderTools: after an export', () => {
+  it('says where the file went, and what the export left out', async () => {
+    const wrapper = mount(HeaderTools, { global: { stubs: { ExportDialog: true } } })
+    wrapper.findComponent(ExportDialog).vm.$emit('done', {
+      kind: 'downloaded',
+      name: 'calculus-lab-2.png',
+      note: 'The graph was left out: f uses no variable, so autograd records no graph.',
+    })
+    await settle()
+    expect(wrapper.get('[data-testid="file-message"]').text()).toContain(
+      'Downloaded calculus-lab-2.png. The graph was left out: f uses no variable, so autograd records no graph.',
+    )
+    wrapper.findComponent(ExportDialog).vm.$emit('done', { kind: 'saved', path: '/home/me/a.png' })
+    await settle()
+    expect(wrapper.get('[data-testid="file-message"]').text()).toContain('Saved /home/me/a.png')
+    expect(wrapper.get('[data-testid="file-message"]').text()).not.toContain('left out')
   })
 })

@@ -72,6 +72,8 @@ export function useExport(canvas: Readonly<Ref<HTMLCanvasElement | null>>) {
         scale: options.scale,
       },
     )
+    // What the learner should know about the file beyond where it went.
+    const notes: string[] = []
     let beside: Beside | undefined
     if (options.withGraph) {
       const graph = await graphPicture(session, graphTheme(options.background, theme.resolved))
@@ -79,7 +81,8 @@ export function useExport(canvas: Readonly<Ref<HTMLCanvasElement | null>>) {
         const why = graph.diagnostics[0]?.message ?? 'the core did not answer'
         return { kind: 'failed', message: `The graph could not be drawn: ${why}` }
       }
-      beside = { graph: graph.value, scale: options.scale, background }
+      if (graph.value) beside = { graph: graph.value, scale: options.scale, background }
+      else notes.push('The graph was left out: f uses no variable, so autograd records no graph.')
     }
     let png: Uint8Array
     try {
@@ -90,18 +93,17 @@ export function useExport(canvas: Readonly<Ref<HTMLCanvasElement | null>>) {
     const withSession = embedSession(png, session)
     if (!withSession.ok) return { kind: 'failed', message: withSession.problem.message }
     let file = withSession.value
-    let note: string | undefined
     if (options.withNotebook) {
       // The cells as the notebook saves them (figures as their data, not as images).
       const withNotebook = embedNotebook(file, notebook.document())
       if (!withNotebook.ok) return { kind: 'failed', message: withNotebook.problem.message }
       file = withNotebook.value.png
       if (withNotebook.value.outputsDropped)
-        note = 'The notebook went in without its outputs: with them it is too large for a PNG.'
+        notes.push('The notebook went in without its outputs: with them it is too large for a PNG.')
     }
     const delivery = await deliverPng(file, suggestedFileName(session.expression))
-    return note && (delivery.kind === 'saved' || delivery.kind === 'downloaded')
-      ? { ...delivery, note }
+    return notes.length > 0 && (delivery.kind === 'saved' || delivery.kind === 'downloaded')
+      ? { ...delivery, note: notes.join(' ') }
       : delivery
   }
 

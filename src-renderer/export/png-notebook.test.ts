@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { NotebookDocument } from '../../core/ipynb'
 import { starterNotebook } from '../notebook/starter'
-import { notebookNameOf, replacesNothing } from './png-notebook'
+import { notebookAction, notebookNameOf } from './png-notebook'
 
 const cell = (kind: 'code' | 'markdown', source: string) => ({
   id: `c${source.length}`,
@@ -12,29 +12,28 @@ const cell = (kind: 'code' | 'markdown', source: string) => ({
 })
 const OPENED: NotebookDocument = { cells: [cell('code', 'y = 3'), cell('markdown', '# Mine')] }
 
-describe('replacesNothing', () => {
-  it('replaces an empty notebook, one of blank cells, the untouched starter, or the same cells', () => {
-    const starter = starterNotebook()
-    expect(replacesNothing([], OPENED, starter)).toBe(true)
-    expect(replacesNothing([cell('code', '  \n')], OPENED, starter)).toBe(true)
-    expect(replacesNothing(starter.cells, OPENED, starter)).toBe(true)
-    expect(
-      replacesNothing(
-        OPENED.cells.map((c) => ({ ...c })),
-        OPENED,
-        starter,
-      ),
-    ).toBe(true)
+describe('notebookAction', () => {
+  const starter = starterNotebook()
+
+  it('keeps a notebook that already has the same cells, outputs or not', () => {
+    const ran = OPENED.cells.map((c) => ({ ...c, outputs: [{ kind: 'result', text: '3' }] }))
+    expect(notebookAction(ran, OPENED, starter)).toBe('keep')
+    expect(notebookAction([], { cells: [] }, starter)).toBe('keep')
   })
 
-  it('keeps a notebook with anything the learner wrote or changed', () => {
-    const starter = starterNotebook()
-    expect(replacesNothing([cell('code', 'x = 1')], OPENED, starter)).toBe(false)
+  it('replaces an empty notebook, one of blank cells, or the untouched starter', () => {
+    expect(notebookAction([], OPENED, starter)).toBe('replace')
+    expect(notebookAction([cell('code', '  \n')], OPENED, starter)).toBe('replace')
+    expect(notebookAction(starter.cells, OPENED, starter)).toBe('replace')
+  })
+
+  it('offers the PNG’s notebook beside anything the learner wrote or changed', () => {
+    expect(notebookAction([cell('code', 'x = 1')], OPENED, starter)).toBe('offer')
     const edited = starter.cells.map((c, i) => (i === 1 ? { ...c, source: `${c.source}\n` } : c))
-    expect(replacesNothing(edited, OPENED, starter)).toBe(false)
-    expect(replacesNothing([...starter.cells, cell('code', '')], OPENED, starter)).toBe(false)
+    expect(notebookAction(edited, OPENED, starter)).toBe('offer')
+    expect(notebookAction([...starter.cells, cell('code', 'y')], OPENED, starter)).toBe('offer')
     const retyped = [cell('markdown', 'y = 3'), cell('markdown', '# Mine')]
-    expect(replacesNothing(retyped, OPENED, starter)).toBe(false)
+    expect(notebookAction(retyped, OPENED, starter)).toBe('offer')
   })
 })
 

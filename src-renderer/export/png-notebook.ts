@@ -7,18 +7,23 @@ const sameSources = (a: readonly CellSource[], b: readonly CellSource[]) =>
   a.length === b.length &&
   a.every((cell, i) => cell.kind === b[i]?.kind && cell.source === b[i]?.source)
 
+/** What Open… does with the notebook a PNG carries. */
+export type NotebookAction = 'keep' | 'replace' | 'offer'
+
 /**
- * Whether a PNG's notebook may replace the current one without asking: nothing the learner wrote would
- * be lost. That is so when the notebook is empty (or only blank cells), is still the starter notebook
- * (outputs can be made again by running it), or already has the same cells as the one opened.
+ * `keep` when the current notebook already has the same cells (nothing to restore, and its running
+ * namespace stays); `replace` when nothing the learner wrote would be lost: the notebook is empty (or
+ * only blank cells) or still the starter notebook (its outputs come back by running it); otherwise
+ * `offer`: the learner's cells stay until they choose the PNG's.
  */
-export function replacesNothing(
+export function notebookAction(
   current: readonly CellSource[],
   opened: NotebookDocument,
   starter: NotebookDocument,
-): boolean {
-  if (current.every((cell) => cell.source.trim() === '')) return true
-  return sameSources(current, starter.cells) || sameSources(current, opened.cells)
+): NotebookAction {
+  if (sameSources(current, opened.cells)) return 'keep'
+  if (current.every((cell) => cell.source.trim() === '')) return 'replace'
+  return sameSources(current, starter.cells) ? 'replace' : 'offer'
 }
 
 /** The name the notebook view shows for a PNG's notebook, and an export of it suggests. */
