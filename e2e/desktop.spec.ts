@@ -1,5 +1,8 @@
+import { readFileSync, rmSync } from 'node:fs'
 import type { Page } from '@playwright/test'
+import { readNotebook } from '../core/ipynb'
 import { expect, test } from './fixtures'
+import { NotebookPage } from './pages/notebook-page'
 
 /**
  * What only the desktop path has: the preload bridge, main's checks and its worker_threads worker. These run
@@ -65,6 +68,21 @@ function callBridge(page: Page, method: string, make: string): Promise<Outcome> 
           date: () => [new Date(0)],
           pngNotPng: () => [{ bytes: new Uint8Array([1, 2, 3]), suggestedName: 'a' }],
           pngWrongName: () => [{ bytes: new Uint8Array(8), suggestedName: 42 }],
+          notebookNotJson: () => [{ text: 'x = 1', suggestedName: 'a.ipynb' }],
+          notebookAsBytes: () => [{ text: new Uint8Array(8), suggestedName: 'a.ipynb' }],
+          notebookNbformat3: () => [
+            {
+              text: JSON.stringify({ nbformat: 3, nbformat_minor: 0, metadata: {}, cells: [] }),
+              suggestedName: 'a.ipynb',
+            },
+          ],
+          notebookExtraField: () => [
+            {
+              text: JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [] }),
+              suggestedName: 'a.ipynb',
+              path: '/etc/passwd',
+            },
+          ],
           function: () => [() => 'x'],
           symbol: () => [Symbol('x')],
           element: () => [document.body],
@@ -101,6 +119,7 @@ test.describe('the desktop bridge', () => {
         'openPng',
         'restartNotebook',
         'runCell',
+        'saveNotebook',
         'savePng',
       ].map((name) => `${name}:function`),
     )
@@ -161,6 +180,13 @@ test.describe('the desktop bridge', () => {
       ['savePng', 'null'],
       ['savePng', 'pngNotPng'],
       ['savePng', 'pngWrongName'],
+      ['saveNotebook', 'nothing'],
+      ['saveNotebook', 'null'],
+      ['saveNotebook', 'string'],
+      ['saveNotebook', 'notebookNotJson'],
+      ['saveNotebook', 'notebookAsBytes'],
+      ['saveNotebook', 'notebookNbformat3'],
+      ['saveNotebook', 'notebookExtraField'],
     ]
     for (const [method, payload] of refused) {
       const outcome = await callBridge(explorer.page, method, payload)
@@ -211,5 +237,35 @@ test.describe('the core worker behind main', () => {
     const after = await desktopApp!.state()
     expect(after.workersStarted).toBe(before.workersStarted + 1)
     expect(after.workersAlive).toBe(1)
+  })
+})
+
+test.describe('File › Export notebook in the desktop app', () => {
+  test('saves a .ipynb through main’s saveNotebook, from the notebook’s button and from the menu key', async ({
+    explorer,
+    fileDialogs,
+  }, testInfo) => {
+    const notebook = new NotebookPage(explorer.page)
+    const file = testInfo.outputPath('saved.ipynb')
+    await fileDialogs.answerWith(file)
+    await notebook.open()
+    const cell = await notebook.addCodeCell(['import torch', 'torch.tensor(3.0) ** 2'])
+    await notebook.run(cell)
+    await expect(cell.getByTestId('nb-result')).toHaveText('tensor(9.)')
+
+    await notebook.exportButton.click()
+    await expect(notebook.status).toContainText(`Saved ${file}`)
+    const saved = readNotebook(readFileSync(file, 'utf8'))
+    expect(saved.ok).toBe(true)
+    const last = saved.ok ? saved.value.cells.at(-1) : undefined
+    expect(last?.source).toBe('import torch\ntorch.tensor(3.0) ** 2')
+    expect(last?.outputs).toEqual([{ kind: 'result', text: 'tensor(9.)' }])
+
+    // The menu's accelerator: main sends export-notebook, the page saves and says where, in any view.
+    rmSync(file)
+    await notebook.backToExplorer.click()
+    await explorer.page.keyboard.press('Control+Shift+E')
+    await expect(explorer.page.getByTestId('file-message')).toHaveText(new RegExp(`Saved ${file}`))
+    expect(readNotebook(readFileSync(file, 'utf8')).ok).toBe(true)
   })
 })

@@ -14,7 +14,8 @@ import type { Dialog } from 'electron'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { PNG_SIGNATURE } from '../core/png/chunks'
 import { LIMITS } from '../core/protocol/limits'
-import { openPng, savePng } from './export'
+import { writeNotebook } from '../core/ipynb'
+import { openPng, saveNotebook, savePng } from './export'
 import { dialog, fake } from './test-support/fake-electron.mjs'
 
 let directory: string
@@ -161,6 +162,70 @@ describe('savePng', () => {
         },
       ],
     })
+  })
+})
+
+describe('saveNotebook', () => {
+  const text = writeNotebook({
+    cells: [
+      { id: 'a', kind: 'code', source: 'x = torch.tensor(2.0)', executionCount: null, outputs: [] },
+    ],
+  })
+
+  it('offers a sanitized .ipynb name with the notebook filter and writes the text as UTF-8', async () => {
+    const target = join(directory, 'mine.ipynb')
+    fake.answerNextDialog({ canceled: false, filePath: target })
+    const unicode = text.replace('x = ', 'π = ')
+    expect(await saveNotebook({ text: unicode, suggestedName: '../lab: 1' }, dialogs())).toEqual({
+      ok: true,
+      value: { saved: true, path: target },
+    })
+    const [options] = fake.callsTo('dialog.showSaveDialog')[0] as [
+      { title: string; defaultPath: string; filters: unknown },
+    ]
+    expect(options.title).toBe('Export notebook')
+    expect(options.defaultPath).toBe(join('/home/me/Pictures', 'lab- 1.ipynb'))
+    expect(options.filters).toEqual([{ name: 'Jupyter notebook', extensions: ['ipynb'] }])
+    expect(readFileSync(target, 'utf8')).toBe(unicode)
+    expect(readdirSync(directory)).toEqual(['mine.ipynb'])
+  })
+
+  it('adds .ipynb to a name typed without it, and asks before replacing a file of that name', async () => {
+    fake.answerNextDialog({ canceled: false, filePath: join(directory, 'lab') })
+    expect(await saveNotebook({ text, suggestedName: 'lab' }, dialogs())).toMatchObject({
+      value: { saved: true, path: join(directory, 'lab.ipynb') },
+    })
+    expect(fake.callsTo('dialog.showMessageBox')).toEqual([])
+    fake.answerNextDialog({ canceled: false, filePath: join(directory, 'lab') })
+    expect(await saveNotebook({ text: `${text} `, suggestedName: 'lab' }, dialogs())).toEqual({
+      ok: true,
+      value: { saved: false },
+    })
+    const [question] = fake.callsTo('dialog.showMessageBox')[0] as [{ message: string }]
+    expect(question.message).toBe('lab.ipynb already exists. Do you want to replace it?')
+    expect(readFileSync(join(directory, 'lab.ipynb'), 'utf8')).toBe(text)
+  })
+
+  it('answers saved: false when cancelled, and checks the notebook again before any dialog', async () => {
+    expect(await saveNotebook({ text, suggestedName: 'lab' }, dialogs())).toEqual({
+      ok: true,
+      value: { saved: false },
+    })
+    expect(
+      await saveNotebook({ text: '{"nbformat": 4}', suggestedName: 'lab' }, dialogs()),
+    ).toMatchObject({ ok: false, diagnostics: [{ code: 'invalid-request' }] })
+    expect(fake.callsTo('dialog.showSaveDialog')).toHaveLength(1)
+    expect(readdirSync(directory)).toEqual([])
+  })
+
+  it('answers a diagnostic when the chosen path is a folder', async () => {
+    mkdirSync(join(directory, 'taken.ipynb'))
+    fake.answerNextDialog({ canceled: false, filePath: join(directory, 'taken.ipynb') })
+    expect(await saveNotebook({ text, suggestedName: 'lab' }, dialogs())).toMatchObject({
+      ok: false,
+      diagnostics: [{ code: 'file-problem' }],
+    })
+    expect(readdirSync(directory)).toEqual(['taken.ipynb'])
   })
 })
 

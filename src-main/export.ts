@@ -4,15 +4,23 @@ import { basename, extname, join } from 'node:path'
 import type { BrowserWindow, Dialog } from 'electron'
 import { writeFileAtomically } from '../core/node/atomic-write'
 import { hasPngSignature } from '../core/png/chunks'
-import type { OpenPngResult, SavePngRequest, SavePngResult } from '../core/protocol/desktop'
+import type {
+  OpenPngResult,
+  SaveNotebookRequest,
+  SaveNotebookResult,
+  SavePngRequest,
+  SavePngResult,
+} from '../core/protocol/desktop'
 import { MESSAGES, requestDiagnostic } from '../core/protocol/diagnostics'
 import { LIMITS } from '../core/protocol/limits'
 import { fail, ok, type Result } from '../core/protocol/result'
-import { sanitizeFileName } from './png-payload'
+import { isOpenableNotebook } from './notebook-payload'
+import { sanitizeFileName, type SavedExtension } from './png-payload'
 
 /**
- * Saving and opening the PNGs the renderer makes. The request was validated (png-payload.ts) before it gets
- * here; the bytes are checked once more right before writing, since this is the last line before the disk.
+ * Saving and opening the PNGs the renderer makes, and saving its notebooks. The request was validated
+ * (png-payload.ts, notebook-payload.ts) before it gets here; the content is checked once more right before
+ * writing, since this is the last line before the disk.
  */
 export interface FileDialogs {
   dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog' | 'showMessageBox'>
@@ -28,34 +36,80 @@ const fileProblem = (what: string) =>
 const reasonOf = (error: unknown) =>
   error instanceof Error && 'code' in error ? String(error.code) : String(error)
 
-export async function savePng(
-  request: SavePngRequest,
+const SAVE_PROPERTIES: ('createDirectory' | 'showOverwriteConfirmation')[] = [
+  'createDirectory',
+  'showOverwriteConfirmation',
+]
+
+/** What differs between saving a plot and saving a notebook. */
+interface SaveKind {
+  title: string
+  extension: SavedExtension
+  filter: { name: string; extensions: string[] }
+}
+const PNG_KIND: SaveKind = {
+  title: 'Export PNG',
+  extension: 'png',
+  filter: { name: 'PNG image', extensions: ['png'] },
+}
+const NOTEBOOK_KIND: SaveKind = {
+  title: 'Export notebook',
+  extension: 'ipynb',
+  filter: { name: 'Jupyter notebook', extensions: ['ipynb'] },
+}
+
+/** The save dialog, then an atomic write where the learner chose; saved: false when they cancel. */
+async function saveWithDialog(
+  kind: SaveKind,
+  bytes: Uint8Array,
+  suggestedName: string,
   { dialog, window, defaultDirectory }: FileDialogs,
 ): Promise<Result<SavePngResult>> {
-  if (!hasPngSignature(request.bytes) || request.bytes.byteLength > LIMITS.maxPngBytes)
-    return fail(
-      requestDiagnostic('invalid-request', MESSAGES.invalidRequest('bytes', 'is not a PNG image')),
-    )
   const options = {
-    title: 'Export PNG',
-    defaultPath: join(defaultDirectory, sanitizeFileName(request.suggestedName)),
-    filters: [{ name: 'PNG image', extensions: ['png'] }],
-    properties: ['createDirectory', 'showOverwriteConfirmation'] as (
-      'createDirectory' | 'showOverwriteConfirmation'
-    )[],
+    title: kind.title,
+    defaultPath: join(defaultDirectory, sanitizeFileName(suggestedName, kind.extension)),
+    filters: [kind.filter],
+    properties: SAVE_PROPERTIES,
   }
   const choice = window
     ? await dialog.showSaveDialog(window, options)
     : await dialog.showSaveDialog(options)
   if (choice.canceled || !choice.filePath) return ok({ saved: false })
-  const target = await pngTarget(choice.filePath, dialog, window)
+  const target = await targetWithExtension(choice.filePath, kind, dialog, window)
   if (target === null) return ok({ saved: false })
   try {
-    await writeFileAtomically(target, request.bytes)
+    await writeFileAtomically(target, bytes)
   } catch (error) {
     return fileProblem(`could not write ${basename(target)} (${reasonOf(error)})`)
   }
   return ok({ saved: true, path: target })
+}
+
+export async function savePng(
+  request: SavePngRequest,
+  dialogs: FileDialogs,
+): Promise<Result<SavePngResult>> {
+  if (!hasPngSignature(request.bytes) || request.bytes.byteLength > LIMITS.maxPngBytes)
+    return fail(
+      requestDiagnostic('invalid-request', MESSAGES.invalidRequest('bytes', 'is not a PNG image')),
+    )
+  return saveWithDialog(PNG_KIND, request.bytes, request.suggestedName, dialogs)
+}
+
+/** File › Export notebook: the .ipynb text as UTF-8, written as savePng writes a PNG. */
+export async function saveNotebook(
+  request: SaveNotebookRequest,
+  dialogs: FileDialogs,
+): Promise<Result<SaveNotebookResult>> {
+  if (!isOpenableNotebook(request.text))
+    return fail(
+      requestDiagnostic(
+        'invalid-request',
+        MESSAGES.invalidRequest('text', 'is not an nbformat 4 notebook'),
+      ),
+    )
+  const bytes = new TextEncoder().encode(request.text)
+  return saveWithDialog(NOTEBOOK_KIND, bytes, request.suggestedName, dialogs)
 }
 
 export async function openPng({
@@ -88,24 +142,26 @@ export async function openPng({
 }
 
 /**
- * Where to write. Some Linux dialogs return the name exactly as typed, without the filter's `.png`; the
- * file should still say what it is, but `plot` + `.png` may name a file the dialog's overwrite question
- * never covered (it asked about `plot`). So, as a careful desktop app does, ask once more before
- * replacing that file; null when the learner declines.
+ * Where to write. Some Linux dialogs return the name exactly as typed, without the filter's ending (`.png`,
+ * `.ipynb`); the file should still say what it is, but `plot` + `.png` may name a file the dialog's
+ * overwrite question never covered (it asked about `plot`). So, as a careful desktop app does, ask once
+ * more before replacing that file; null when the learner declines.
  */
-async function pngTarget(
+async function targetWithExtension(
   chosen: string,
+  kind: SaveKind,
   dialog: FileDialogs['dialog'],
   window: BrowserWindow | null,
 ): Promise<string | null> {
-  if (extname(chosen).toLowerCase() === '.png') return chosen
-  const target = `${chosen}.png`
+  const ending = `.${kind.extension}`
+  if (extname(chosen).toLowerCase() === ending) return chosen
+  const target = `${chosen}${ending}`
   if (!(await exists(target))) return target
   const options = {
     type: 'warning' as const,
-    title: 'Export PNG',
+    title: kind.title,
     message: `${basename(target)} already exists. Do you want to replace it?`,
-    detail: 'The name you typed had no .png ending, so Calculus Lab added it.',
+    detail: `The name you typed had no ${ending} ending, so Calculus Lab added it.`,
     buttons: ['Replace', 'Cancel'],
     defaultId: 1,
     cancelId: 1,

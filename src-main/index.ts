@@ -7,7 +7,7 @@ import { MENU_CHANNEL, type MenuCommand } from '../core/protocol/desktop'
 import { registerAppScheme, serveAppFiles } from './app-protocol'
 import { appLocation, startUrl } from './app-url'
 import { CoreHost } from './core-host'
-import { openPng, savePng, type FileDialogs } from './export'
+import { openPng, saveNotebook, savePng, type FileDialogs } from './export'
 import { registerIpcHandlers } from './ipc'
 import { menuTemplate } from './menu'
 import { builtPaths, deadlineOverride, outsideAsar } from './paths'
@@ -77,6 +77,8 @@ function start(): void {
       savePng: (request, event) =>
         savePng(request, fileDialogs(BrowserWindow.fromWebContents(event.sender))),
       openPng: (event) => openPng(fileDialogs(BrowserWindow.fromWebContents(event.sender))),
+      saveNotebook: (request, event) =>
+        saveNotebook(request, fileDialogs(BrowserWindow.fromWebContents(event.sender))),
       isTrustedSender: (event) =>
         isTrustedSender(event, location, (id) => mainWindow?.webContents.id === id),
     })

@@ -5,6 +5,7 @@ import { LIMITS } from '../core/protocol/limits'
 import { ok, type Result } from '../core/protocol/result'
 import { BUILD_TIMEOUT_MS, HANG_MS, hostile, HOSTILE_KINDS } from '../core/test-support/hostile'
 import { registerIpcHandlers, type IpcServices } from './ipc'
+import { writeNotebook } from '../core/ipynb'
 import { PNG_SIGNATURE } from '../core/png/chunks'
 import { fake, FakeWebContents, FakeWebFrameMain, ipcMain } from './test-support/fake-electron.mjs'
 
@@ -39,6 +40,10 @@ beforeEach(() => {
       calls.push(['openPng'])
       return ok({ opened: false })
     },
+    saveNotebook: async (request) => {
+      calls.push(['saveNotebook', request])
+      return ok({ saved: true, path: '/pictures/lab.ipynb' })
+    },
     isTrustedSender: (event: IpcMainInvokeEvent) =>
       event.sender.id === ours.id && event.senderFrame?.parent === null,
   }
@@ -68,6 +73,7 @@ describe('registerIpcHandlers', () => {
       'calculus:restartNotebook',
       'calculus:savePng',
       'calculus:openPng',
+      'calculus:saveNotebook',
     ])
   })
 
@@ -172,6 +178,30 @@ describe('registerIpcHandlers', () => {
     expect(services.calls).toEqual([['savePng', { bytes, suggestedName: 'plot' }]])
   })
 
+  it('validates saveNotebook (an nbformat 4 notebook) before the file service sees it', async () => {
+    const text = writeNotebook({
+      cells: [{ id: 'a', kind: 'code', source: 'x = 2', executionCount: null, outputs: [] }],
+    })
+    expect(await invoke('calculus:saveNotebook', { text, suggestedName: 'lab.ipynb' })).toEqual(
+      ok({ saved: true, path: '/pictures/lab.ipynb' }),
+    )
+    for (const garbage of [
+      null,
+      { text: '{"cells": []}', suggestedName: 'lab.ipynb' },
+      { text: new TextEncoder().encode(text), suggestedName: 'lab.ipynb' },
+      { text, suggestedName: 'lab.ipynb', path: '/etc/passwd' },
+      { text },
+    ])
+      expect(await invoke('calculus:saveNotebook', garbage)).toMatchObject({
+        ok: false,
+        diagnostics: [{ code: 'invalid-request' }],
+      })
+    expect(firstMessage(await invoke('calculus:saveNotebook'))).toBe(
+      "Invalid request: 'saveNotebook' takes 1 argument.",
+    )
+    expect(services.calls).toEqual([['saveNotebook', { text, suggestedName: 'lab.ipynb' }]])
+  })
+
   it('answers an internal failure with a sentence, never a throw or a stack', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     services.core.call = async () => {
@@ -210,6 +240,10 @@ describe('registerIpcHandlers', () => {
         'calculus:evaluate': validEvaluate,
         'calculus:analyze': { expression: 'x' },
         'calculus:savePng': { bytes: new Uint8Array(PNG_SIGNATURE), suggestedName: 'plot' },
+        'calculus:saveNotebook': {
+          text: writeNotebook({ cells: [] }),
+          suggestedName: 'notebook.ipynb',
+        },
       }
       for (const [channel, base] of Object.entries(valid)) {
         for (const kind of HOSTILE_KINDS) {

@@ -5,6 +5,7 @@ import {
   INVOKE_METHODS,
   type DesktopApi,
   type InvokeMethod,
+  type SaveNotebookRequest,
   type SavePngRequest,
 } from '../core/protocol/desktop'
 import { MESSAGES, requestDiagnostic } from '../core/protocol/diagnostics'
@@ -17,6 +18,7 @@ import {
   validateRunCellRequest,
 } from '../core/protocol/validate'
 import type { Owner } from './core-host'
+import { validateSaveNotebookRequest } from './notebook-payload'
 import { validateSavePngRequest } from './png-payload'
 
 /**
@@ -34,6 +36,7 @@ export interface IpcServices {
   }
   savePng(request: SavePngRequest, event: IpcMainInvokeEvent): Promise<Result<unknown>>
   openPng(event: IpcMainInvokeEvent): Promise<Result<unknown>>
+  saveNotebook(request: SaveNotebookRequest, event: IpcMainInvokeEvent): Promise<Result<unknown>>
   isTrustedSender(event: IpcMainInvokeEvent): boolean
 }
 
@@ -54,6 +57,7 @@ const ARITY: { [M in InvokeMethod]: Parameters<DesktopApi[M]>['length'] } = {
   restartNotebook: 1,
   savePng: 1,
   openPng: 0,
+  saveNotebook: 1,
 }
 
 function handlersFor(services: IpcServices): Record<InvokeMethod, Handler> {
@@ -90,6 +94,10 @@ function handlersFor(services: IpcServices): Record<InvokeMethod, Handler> {
       return request.ok ? services.savePng(request.value, event) : request
     },
     openPng: async (event) => services.openPng(event),
+    saveNotebook: async (event, [payload]) => {
+      const request = validateSaveNotebookRequest(payload)
+      return request.ok ? services.saveNotebook(request.value, event) : request
+    },
   }
 }
 

@@ -125,6 +125,16 @@ describe('sanitizeFileName', () => {
     expect(emoji).toBe(`${'😀'.repeat(50)}.png`)
     expect(sanitizeFileName(`${'a'.repeat(99)}😀`)).toBe(`${'a'.repeat(99)}.png`)
   })
+
+  it('names a notebook .ipynb by the same rules, with its own fallback name', () => {
+    expect(sanitizeFileName('lab 1.ipynb', 'ipynb')).toBe('lab 1.ipynb')
+    expect(sanitizeFileName('Lab.IPYNB', 'ipynb')).toBe('Lab.ipynb')
+    expect(sanitizeFileName('../lab/notes', 'ipynb')).toBe('lab-notes.ipynb')
+    expect(sanitizeFileName('plot.png', 'ipynb')).toBe('plot.png.ipynb')
+    expect(sanitizeFileName('NUL.ipynb', 'ipynb')).toBe('notebook.ipynb')
+    expect(sanitizeFileName('', 'ipynb')).toBe('notebook.ipynb')
+    expect(Buffer.byteLength(sanitizeFileName('函'.repeat(100), 'ipynb'))).toBeLessThanOrEqual(255)
+  })
 })
 
 describe('validateSavePngRequest, given hostile payloads', () => {

@@ -5,7 +5,9 @@ import { displayKey, isByteArray, isPlainRecord, ownFields } from '../core/proto
 import { LIMITS } from '../core/protocol/limits'
 import { fail, failAll, ok, type Result } from '../core/protocol/result'
 
-const FALLBACK_FILE_NAME = 'calculus-lab.png'
+/** What a file is called when nothing of the suggested name survives, by the kind of file. */
+const FALLBACK_STEM = { png: 'calculus-lab', ipynb: 'notebook' } as const
+export type SavedExtension = keyof typeof FALLBACK_STEM
 
 const problem = (field: string, what: string): Diagnostic =>
   requestDiagnostic('invalid-request', MESSAGES.invalidRequest(field, what))
@@ -62,15 +64,17 @@ function utf8Prefix(text: string, maxBytes: number): string {
  * A file name safe on Windows, macOS and Linux from whatever the renderer suggested: no directories, no
  * control or reserved characters, no leading dots (hidden files) or trailing dots and spaces (which Windows
  * drops), not a device name, at most LIMITS.fileNameStemLength characters and LIMITS.fileNameStemBytes
- * UTF-8 bytes before `.png` (file systems count bytes: 255 at most).
+ * UTF-8 bytes before the extension (file systems count bytes: 255 at most). `extension` is what the saved
+ * file ends with: `.png` for a plot, `.ipynb` for a notebook (at most 6 bytes, inside the 255).
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
-export function sanitizeFileName(suggested: string): string {
+export function sanitizeFileName(suggested: string, extension: SavedExtension = 'png'): string {
+  const ending = new RegExp(`\\.${extension}$`, 'i')
   const stem = utf8Prefix(
     suggested
       .normalize('NFC')
-      .replace(/\.png$/i, '')
+      .replace(ending, '')
       // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
       .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-')
       // Half a character (a lone UTF-16 surrogate) cannot be written: the disk would get U+FFFD instead.
@@ -81,6 +85,6 @@ export function sanitizeFileName(suggested: string): string {
       .replace(/[\uD800-\uDBFF]$/, ''), // half a character left by the cut
     LIMITS.fileNameStemBytes,
   ).replace(/[\s.]+$/g, '')
-  if (stem === '' || WINDOWS_RESERVED.test(stem)) return FALLBACK_FILE_NAME
-  return `${stem}.png`
+  if (stem === '' || WINDOWS_RESERVED.test(stem)) return `${FALLBACK_STEM[extension]}.${extension}`
+  return `${stem}.${extension}`
 }

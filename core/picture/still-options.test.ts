@@ -6,6 +6,8 @@ import {
   exportPalette,
   exportSize,
   exportTitle,
+  graphTheme,
+  initialExportOptions,
   suggestedFileName,
   type ExportScale,
 } from './still-options'
@@ -24,6 +26,19 @@ const scene: ChartScene = {
 }
 
 describe('export options', () => {
+  it('start with the notebook included when it has cells, and left out when it is empty', () => {
+    expect(initialExportOptions(3)).toMatchObject({ withNotebook: true, withGraph: false })
+    expect(initialExportOptions(0)).toMatchObject({ withNotebook: false, withGraph: false })
+    expect(initialExportOptions(0)).toMatchObject({ scale: 2, background: 'white' })
+  })
+
+  it('draw the graph light on white, and in the theme otherwise', () => {
+    expect(graphTheme('white', 'dark')).toBe('light')
+    expect(graphTheme('theme', 'dark')).toBe('dark')
+    expect(graphTheme('transparent', 'dark')).toBe('dark')
+    expect(graphTheme('theme', 'light')).toBe('light')
+  })
+
   it('make the image the chart’s size times the scale', () => {
     const sizes = ([1, 2, 3] as ExportScale[]).map((scale) =>
       exportSize({ width: 990, height: 468 }, scale),

@@ -8,11 +8,25 @@ export type ExportBackground = 'white' | 'transparent' | 'theme'
 export interface ExportOptions {
   scale: ExportScale
   background: ExportBackground
+  /** Whether the notebook's cells go inside the PNG beside the plot (Open… restores them too). */
+  withNotebook: boolean
+  /** Whether the computation graph at the point is drawn right of the plot, in the same image. */
+  withGraph: boolean
 }
 
 export const EXPORT_SCALES: readonly ExportScale[] = [1, 2, 3]
 export const EXPORT_BACKGROUNDS: readonly ExportBackground[] = ['white', 'transparent', 'theme']
-export const DEFAULT_EXPORT: ExportOptions = { scale: 2, background: 'white' }
+export const DEFAULT_EXPORT: ExportOptions = {
+  scale: 2,
+  background: 'white',
+  withNotebook: true,
+  withGraph: false,
+}
+
+/** The options the dialog starts with: an empty notebook has nothing to carry, so it is left out. */
+export function initialExportOptions(notebookCells: number): ExportOptions {
+  return { ...DEFAULT_EXPORT, withNotebook: DEFAULT_EXPORT.withNotebook && notebookCells > 0 }
+}
 
 /** The panel colour of each theme: a theme background looks like the chart on screen. */
 const THEME_BACKGROUND: Record<ResolvedTheme, string> = { light: '#ffffff', dark: '#131b2e' }
@@ -34,6 +48,11 @@ export function backgroundColor(background: ExportBackground, theme: ResolvedThe
 /** Dark-theme text on a white page would vanish: a white image is drawn in the light colours. */
 export function exportPalette(background: ExportBackground, theme: ResolvedTheme): ChartPalette {
   return paletteFor(background === 'white' ? 'light' : theme)
+}
+
+/** The graph beside the plot is drawn in the chart's colours: light on white, else the theme's. */
+export function graphTheme(background: ExportBackground, theme: ResolvedTheme): ResolvedTheme {
+  return background === 'white' ? 'light' : theme
 }
 
 /** "f(u, v) = u*v + u^2,  at u = 1, v = 2": the function and the point, for the image's title. */

@@ -20,6 +20,7 @@ export type PngProblem =
   | { code: 'corrupt-png'; message: string }
   | { code: 'no-session'; message: string }
   | { code: 'bad-session'; message: string }
+  | { code: 'bad-notebook'; message: string }
 
 export type PngResult<T> = { ok: true; value: T } | { ok: false; problem: PngProblem }
 

@@ -15,6 +15,14 @@ export interface SavePngRequest {
 }
 export type SavePngResult = { saved: true; path: string } | { saved: false }
 
+export interface SaveNotebookRequest {
+  /** The .ipynb text the renderer wrote (main parses it again as nbformat 4 before saving it). */
+  text: string
+  /** A name to offer in the save dialog; main sanitizes it. */
+  suggestedName: string
+}
+export type SaveNotebookResult = SavePngResult
+
 export type OpenPngResult = { opened: true; name: string; bytes: Uint8Array } | { opened: false }
 
 /** Menu items that the renderer acts on. */
@@ -33,6 +41,7 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number]
 export interface DesktopApi extends CalculusApi {
   savePng(request: SavePngRequest): Promise<Result<SavePngResult>>
   openPng(): Promise<Result<OpenPngResult>>
+  saveNotebook(request: SaveNotebookRequest): Promise<Result<SaveNotebookResult>>
   /** Subscribe to menu commands; returns the unsubscribe function. */
   onMenu(listener: (command: MenuCommand) => void): () => void
 }
@@ -46,6 +55,7 @@ export const INVOKE_METHODS = [
   'restartNotebook',
   'savePng',
   'openPng',
+  'saveNotebook',
 ] as const satisfies readonly Exclude<keyof DesktopApi, 'onMenu'>[]
 export type InvokeMethod = (typeof INVOKE_METHODS)[number]
 

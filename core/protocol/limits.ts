@@ -46,6 +46,11 @@ export const LIMITS = {
   /** Longest session text a PNG may carry: a full session, escaped to ASCII, is well under 16 KiB. */
   sessionTextLength: 64 * 1024,
   /**
+   * Longest notebook text a PNG may carry beside its session (nbformat JSON escaped to ASCII). The lab's
+   * notebook with its outputs is about 20 KB; a few MB keeps a long notebook's code and text whole.
+   */
+  sessionNotebookLength: 4 * 1024 * 1024,
+  /**
    * Most keys one untrusted object (a request, a session, saved state) may have. Real ones have at most
    * a dozen; past this, an object is refused before its keys are looked at one by one.
    */

@@ -1,6 +1,9 @@
 import type { Download, Locator, Page } from '@playwright/test'
 
-/** Export PNG… and Open PNG… in the header, the export dialog, and the message they leave. */
+/**
+ * Export PNG… and Open PNG… in the header, the export dialog (scale, background, what to include), and
+ * the messages they leave.
+ */
 export class ExportDialog {
   readonly exportButton: Locator
   readonly openButton: Locator
@@ -9,6 +12,12 @@ export class ExportDialog {
   readonly size: Locator
   readonly fileInput: Locator
   readonly message: Locator
+  /** The dialog's "Include the computation graph" and "Include the notebook" boxes. */
+  readonly withGraph: Locator
+  readonly withNotebook: Locator
+  /** What Open… offers when a PNG's notebook would replace the learner's own cells. */
+  readonly notebookOffer: Locator
+  readonly openOfferedNotebook: Locator
 
   constructor(readonly page: Page) {
     this.exportButton = page.getByTestId('export-png')
@@ -18,6 +27,10 @@ export class ExportDialog {
     this.size = page.getByTestId('export-size')
     this.fileInput = page.getByTestId('open-png-input')
     this.message = page.getByTestId('file-message')
+    this.withGraph = page.getByTestId('export-with-graph')
+    this.withNotebook = page.getByTestId('export-with-notebook')
+    this.notebookOffer = page.getByTestId('png-notebook-offer')
+    this.openOfferedNotebook = page.getByTestId('png-notebook-open')
   }
 
   async choose(scale: 1 | 2 | 3, background: 'White' | 'Transparent' | RegExp): Promise<void> {

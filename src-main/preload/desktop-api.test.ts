@@ -42,12 +42,16 @@ describe('createDesktopApi', () => {
       ok('savePng'),
     )
     expect(await exposed.openPng()).toEqual(ok('openPng'))
+    expect(await exposed.saveNotebook({ text: '{}', suggestedName: 'lab.ipynb' })).toEqual(
+      ok('saveNotebook'),
+    )
     expect(seen).toEqual([
       ['evaluate', request],
       ['analyze', { expression: 'x' }],
       ['graph', { expression: 'x', point: { x: 1 } }],
       ['savePng', { bytes: new Uint8Array(1), suggestedName: 'a' }],
       ['openPng'],
+      ['saveNotebook', { text: '{}', suggestedName: 'lab.ipynb' }],
     ])
   })
 

@@ -26,6 +26,7 @@ export function createDesktopApi(ipc: RendererIpc): DesktopApi {
     restartNotebook: (request) => ipc.invoke(channelOf('restartNotebook'), request),
     savePng: (request) => ipc.invoke(channelOf('savePng'), request),
     openPng: () => ipc.invoke(channelOf('openPng')),
+    saveNotebook: (request) => ipc.invoke(channelOf('saveNotebook'), request),
     onMenu: (listener) => {
       const relay = (_event: IpcRendererEvent, command: unknown) => {
         if (isMenuCommand(command)) listener(command)

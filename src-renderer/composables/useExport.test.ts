@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_EXPORT } from '../../core/picture/still-options'
 import { shallowRef } from 'vue'
 import { freshStores } from '../test-support/stores'
 import { useExport } from './useExport'
@@ -26,7 +27,7 @@ describe('useExport', () => {
   it('has no plot to export before a chart is drawn', async () => {
     freshStores()
     const { exportPng } = useExport(shallowRef(laidOutCanvas(0, 0)))
-    expect(await exportPng({ scale: 1, background: 'white' })).toEqual({
+    expect(await exportPng({ ...DEFAULT_EXPORT, scale: 1 })).toEqual({
       kind: 'failed',
       message: 'There is no plot to export yet.',
     })

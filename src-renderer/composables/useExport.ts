@@ -5,13 +5,17 @@ import {
   exportPalette,
   exportSize,
   exportTitle,
+  graphTheme,
   suggestedFileName,
   type ExportOptions,
 } from '../../core/picture/still-options'
+import { embedNotebook } from '../../core/png/notebook-part'
 import { embedSession, plotSessionOf, type PlotSession } from '../../core/png/session'
 import { deliverPng, type Delivery } from '../export/deliver'
-import { renderChartPng } from '../export/render'
+import { graphPicture } from '../export/graph-picture'
+import { renderChartPng, type Beside } from '../export/render'
 import { useEvaluationStore } from '../stores/evaluation'
+import { useNotebookStore } from '../stores/notebook'
 import { useThemeStore } from '../stores/theme'
 import { useViewStore } from '../stores/view'
 import { useChartScene } from './useChartScene'
@@ -28,13 +32,15 @@ export function canvasSize(
 /**
  * Exports the chart on screen (drawn on `canvas`, given by the chart's owner) as a PNG: the same scene
  * redrawn at the chosen scale and background, with a title, and the session (function, point, plotted
- * variable, view) embedded so the file can be reopened.
+ * variable, view) embedded so the file can be reopened; the computation graph drawn beside the plot and
+ * the notebook's cells inside the file when the learner asks.
  */
 export function useExport(canvas: Readonly<Ref<HTMLCanvasElement | null>>) {
   const scene = useChartScene()
   const evaluation = useEvaluationStore()
   const view = useViewStore()
   const theme = useThemeStore()
+  const notebook = useNotebookStore()
 
   /** What is plotted: the request the chart's data answers, not inputs still being evaluated. */
   function plottedSession(): PlotSession | null {
@@ -57,23 +63,48 @@ export function useExport(canvas: Readonly<Ref<HTMLCanvasElement | null>>) {
     if (!current || !session || !size) {
       return { kind: 'failed', message: 'There is no plot to export yet.' }
     }
+    const background = backgroundColor(options.background, theme.resolved)
     const config = stillChartConfig(
       { ...current, palette: exportPalette(options.background, theme.resolved) },
       {
         title: exportTitle(session, evaluation.result?.variables ?? []),
-        background: backgroundColor(options.background, theme.resolved),
+        background,
         scale: options.scale,
       },
     )
+    // What the learner should know about the file beyond where it went.
+    const notes: string[] = []
+    let beside: Beside | undefined
+    if (options.withGraph) {
+      const graph = await graphPicture(session, graphTheme(options.background, theme.resolved))
+      if (!graph.ok) {
+        const why = graph.diagnostics[0]?.message ?? 'the core did not answer'
+        return { kind: 'failed', message: `The graph could not be drawn: ${why}` }
+      }
+      if (graph.value) beside = { graph: graph.value, scale: options.scale, background }
+      else notes.push('The graph was left out: f uses no variable, so autograd records no graph.')
+    }
     let png: Uint8Array
     try {
-      png = await renderChartPng(config, size)
+      png = await renderChartPng(config, size, beside)
     } catch (error) {
       return { kind: 'failed', message: `The image could not be drawn: ${String(error)}` }
     }
     const withSession = embedSession(png, session)
     if (!withSession.ok) return { kind: 'failed', message: withSession.problem.message }
-    return deliverPng(withSession.value, suggestedFileName(session.expression))
+    let file = withSession.value
+    if (options.withNotebook) {
+      // The cells as the notebook saves them (figures as their data, not as images).
+      const withNotebook = embedNotebook(file, notebook.document())
+      if (!withNotebook.ok) return { kind: 'failed', message: withNotebook.problem.message }
+      file = withNotebook.value.png
+      if (withNotebook.value.outputsDropped)
+        notes.push('The notebook went in without its outputs: with them it is too large for a PNG.')
+    }
+    const delivery = await deliverPng(file, suggestedFileName(session.expression))
+    return notes.length > 0 && (delivery.kind === 'saved' || delivery.kind === 'downloaded')
+      ? { ...delivery, note: notes.join(' ') }
+      : delivery
   }
 
   return { exportPng, chartSize, exportSize }

@@ -1,9 +1,10 @@
 import type { SavePngResult } from '../../core/protocol/desktop'
 import { desktopBridge } from '../api/desktop'
 
+/** Where the file went; `note` says what the learner should know about what is in it. */
 export type Delivery =
-  | { kind: 'saved'; path: string }
-  | { kind: 'downloaded'; name: string }
+  | { kind: 'saved'; path: string; note?: string }
+  | { kind: 'downloaded'; name: string; note?: string }
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string }
 

@@ -1,10 +1,18 @@
 import { readNotebook, type NotebookDocument } from '../../core/ipynb'
+import { readNotebookPart } from '../../core/png/notebook-part'
 import { readSession, type PlotSession } from '../../core/png/session'
 import { LIMITS } from '../../core/protocol/limits'
 import { desktopBridge } from '../api/desktop'
 
 export type OpenOutcome =
-  | { kind: 'opened'; name: string; session: PlotSession }
+  | {
+      kind: 'opened'
+      name: string
+      session: PlotSession
+      /** The notebook the PNG carries (absent from most); or why it cannot be restored. */
+      notebook?: NotebookDocument
+      notebookProblem?: string
+    }
   | { kind: 'notebook'; name: string; document: NotebookDocument }
   | { kind: 'cancelled' }
   | { kind: 'refused'; name: string; message: string }
@@ -21,15 +29,25 @@ export function notebookFromBytes(name: string, bytes: Uint8Array): OpenOutcome 
 }
 
 /**
- * Reads what an opened file carries: a notebook for a .ipynb, else the plot a PNG carries; a file that
- * is neither gets a message that says what is wrong.
+ * Reads what an opened file carries: a notebook for a .ipynb, else the plot a PNG carries and the
+ * notebook it may carry beside it; a file that is neither gets a message that says what is wrong. A
+ * notebook that cannot be restored never stops the plot from restoring.
  */
 export function sessionFromPng(name: string, bytes: Uint8Array): OpenOutcome {
   if (isNotebookFileName(name)) return notebookFromBytes(name, bytes)
   const session = readSession(bytes)
-  return session.ok
+  if (!session.ok) return { kind: 'refused', name, message: session.problem.message }
+  const notebook = readNotebookPart(bytes)
+  if (!notebook.ok)
+    return {
+      kind: 'opened',
+      name,
+      session: session.value,
+      notebookProblem: notebook.problem.message,
+    }
+  return notebook.value === null
     ? { kind: 'opened', name, session: session.value }
-    : { kind: 'refused', name, message: session.problem.message }
+    : { kind: 'opened', name, session: session.value, notebook: notebook.value }
 }
 
 /** Lets the learner pick a PNG: the native dialog in the desktop app. */

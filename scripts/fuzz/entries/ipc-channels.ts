@@ -3,7 +3,13 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { analyze, evaluate } from '../../../core/evaluate/service'
 import { buildGraph } from '../../../core/graph/build'
 import { embedSession } from '../../../core/png/session'
-import { channelOf, INVOKE_METHODS, type SavePngRequest } from '../../../core/protocol/desktop'
+import { readNotebook } from '../../../core/ipynb'
+import {
+  channelOf,
+  INVOKE_METHODS,
+  type SaveNotebookRequest,
+  type SavePngRequest,
+} from '../../../core/protocol/desktop'
 import { LIMITS } from '../../../core/protocol/limits'
 import { ok, type Result } from '../../../core/protocol/result'
 import { appLocation, startUrl } from '../../../src-main/app-url'
@@ -64,6 +70,10 @@ registerIpcHandlers(ipcMain as unknown as Pick<IpcMain, 'handle'>, {
   openPng: async () => {
     reached.push({ method: 'openPng', payload: undefined })
     return ok({ opened: false })
+  },
+  saveNotebook: async (request) => {
+    reached.push({ method: 'saveNotebook', payload: request })
+    return ok({ saved: false })
   },
   isTrustedSender: (event: IpcMainInvokeEvent) =>
     isTrustedSender(event, location, (id) => id === ours.id),
@@ -244,6 +254,17 @@ function reachedRule(method: string, value: unknown): string | null {
       request.suggestedName.length <= LIMITS.suggestedNameLength
       ? null
       : 'savePng name'
+  }
+  if (method === 'saveNotebook') {
+    const request = value as SaveNotebookRequest
+    const keys = Object.keys(request).sort().join(',')
+    if (keys !== 'suggestedName,text') return `saveNotebook with fields ${keys}`
+    if (typeof request.text !== 'string' || !readNotebook(request.text).ok)
+      return 'saveNotebook text that is not a notebook'
+    return typeof request.suggestedName === 'string' &&
+      request.suggestedName.length <= LIMITS.suggestedNameLength
+      ? null
+      : 'saveNotebook name'
   }
   return null
 }
