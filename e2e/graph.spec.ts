@@ -42,6 +42,32 @@ test.describe('the computation graph', () => {
     await expect(graph.inputHighlight).toHaveText(['u', 'u'])
   })
 
+  test('hovering PowBackward0 marks u^2 in the KaTeX formula; clicking within u^2 there selects it', async ({
+    explorer,
+    appPage,
+  }) => {
+    const graph = new GraphPanel(appPage)
+    await explorer.fn.type('u*v + u^2')
+    await graph.open()
+    await graph.node('PowBackward0').hover()
+    await expect(graph.formulaHighlight).toHaveCount(1)
+    await expect(graph.formulaHighlight).toHaveAttribute('data-span', '6-9')
+    await expect(graph.formulaPart('u*v + u^2', 'u^2')).toHaveClass(/formula-lit/)
+    // Theme-coloured: the mark has a background, the rest of the formula none.
+    await expect(graph.formulaHighlight).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)')
+    await appPage.mouse.move(0, 0)
+    await expect(graph.formulaHighlight).toHaveCount(0)
+
+    // Within u^2, the u is the leaf's; the exponent 2 has no node of its own, so it stands for u^2.
+    await graph.formulaPart('u*v + u^2', 'u^2').locator('[data-span="6-7"]').click()
+    await expect(graph.node('u')).toHaveAttribute('aria-pressed', 'true')
+    await graph.formulaPart('u*v + u^2', 'u^2').locator('[data-span="8-9"]').click()
+    await expect(graph.node('PowBackward0')).toHaveAttribute('aria-pressed', 'true')
+    await expect(graph.node('u')).toHaveAttribute('aria-pressed', 'false')
+    await expect(graph.formulaHighlight).toHaveAttribute('data-span', '6-9')
+    await expect(graph.inputHighlight).toHaveText(['u^2'])
+  })
+
   test('moves between nodes with the arrow keys', async ({ explorer, appPage }) => {
     const graph = new GraphPanel(appPage)
     await explorer.fn.type('u*v + u^2')

@@ -1,6 +1,9 @@
 import type { Locator, Page } from '@playwright/test'
 
-/** The computation graph panel: its nodes, the stepper, and the highlight it draws in the input. */
+/**
+ * The computation graph panel: its nodes, the stepper, and what it links to: the highlight in the
+ * function input, and the parts of f's KaTeX formula (each tagged with its source span).
+ */
 export class GraphPanel {
   readonly panel: Locator
   readonly toggle: Locator
@@ -10,6 +13,8 @@ export class GraphPanel {
   readonly stepBack: Locator
   readonly explanation: Locator
   readonly inputHighlight: Locator
+  readonly formula: Locator
+  readonly formulaHighlight: Locator
 
   constructor(private readonly page: Page) {
     this.panel = page.getByTestId('graph-panel')
@@ -20,6 +25,8 @@ export class GraphPanel {
     this.stepBack = page.getByTestId('graph-step-back')
     this.explanation = page.getByTestId('graph-explain')
     this.inputHighlight = page.locator('[data-testid="function-highlight"] mark')
+    this.formula = page.getByTestId('formula-f')
+    this.formulaHighlight = this.formula.locator('.formula-lit')
   }
 
   async open(): Promise<void> {
@@ -31,6 +38,13 @@ export class GraphPanel {
     const byName = this.panel.locator(`.graph-node[data-name="${nameOrLeaf}"]`)
     const leaf = this.panel.locator(`.graph-node.leaf[data-label="${nameOrLeaf}"]`)
     return /^[a-z]$/i.test(nameOrLeaf) ? leaf : byName
+  }
+
+  /** The typeset part of `part`, the first place it is written in `expression` (`u^2` of `u*v + u^2`). */
+  formulaPart(expression: string, part: string): Locator {
+    const start = expression.indexOf(part)
+    if (start < 0) throw new Error(`'${part}' is not in '${expression}'`)
+    return this.formula.locator(`[data-span="${start}-${start + part.length}"]`).first()
   }
 
   gradientOf(nameOrLeaf: string): Locator {

@@ -7,6 +7,7 @@ import { LABS } from '../../lessons'
 import { useExpressionStore } from '../../stores/expression'
 import { useGraphStore } from '../../stores/graph'
 import { useVariablesStore } from '../../stores/variables'
+import GraphFormula from './GraphFormula.vue'
 import GraphPanel from './GraphPanel.vue'
 
 /** The panel against the real core, in-process: the graphs it draws are the engine's own. */
@@ -97,6 +98,39 @@ describe('GraphPanel', () => {
     await node(wrapper, 'PowBackward0').trigger('mouseleave')
     expect(graph.highlight).toEqual([])
     wrapper.unmount()
+  })
+
+  it('links the formula: a hovered node marks its part, a clicked part selects its node', async () => {
+    const wrapper = await panelFor('u*v + u^2', { u: 1, v: 2 })
+    const formula = mount(GraphFormula, {
+      props: { expression: 'u*v + u^2', latex: 'u v + u^{2}' },
+    })
+    await flushPromises()
+    const lit = () => formula.findAll('.formula-lit').map((part) => part.attributes('data-span'))
+    await node(wrapper, 'PowBackward0').trigger('mouseenter')
+    await flushPromises()
+    expect(lit()).toEqual(['6-9'])
+    await leaf(wrapper, 'u').trigger('mouseenter')
+    await flushPromises()
+    expect(lit()).toEqual(['0-1', '6-7'])
+    await leaf(wrapper, 'u').trigger('mouseleave')
+
+    // The exponent 2 has no node of its own: the click selects the smallest node around it.
+    await formula.get('[data-span="8-9"]').trigger('click')
+    expect(node(wrapper, 'PowBackward0').attributes('aria-pressed')).toBe('true')
+    expect(lit()).toEqual(['6-9'])
+    await formula.get('[data-span="2-3"]').trigger('click')
+    expect(leaf(wrapper, 'v').attributes('aria-pressed')).toBe('true')
+    formula.unmount()
+    wrapper.unmount()
+  })
+
+  it('shows f plainly while the panel is closed', async () => {
+    useExpressionStore().setText('x^2')
+    const formula = mount(GraphFormula, { props: { expression: 'x^2', latex: 'x^{2}' } })
+    await flushPromises()
+    expect(formula.find('[data-span]').exists()).toBe(false)
+    expect(formula.text()).toContain('x')
   })
 
   it('shows the sum trick: the graph ends in SumBackward0 over a linspace', async () => {
