@@ -68,6 +68,32 @@ test.describe('the computation graph', () => {
     await expect(graph.inputHighlight).toHaveText(['u^2'])
   })
 
+  test('the sum trick draws each vector node as a sparkline, marked at the sample chosen', async ({
+    explorer,
+    appPage,
+  }) => {
+    const graph = new GraphPanel(appPage)
+    await explorer.fn.type('x^2')
+    await explorer.variables.set('x', 2)
+    await graph.open()
+    await graph.sumTrick.check()
+    await expect(graph.node('SumBackward0')).toBeVisible()
+    await expect(graph.sparkline('PowBackward0')).toBeVisible()
+    await expect(graph.sparkline('x')).toBeVisible()
+    await expect(graph.sparkline('SumBackward0')).toHaveCount(0)
+    await expect(graph.sparkline('PowBackward0').locator('path')).toHaveCount(2)
+    // The sample nearest x = 2 by default; the slider's arrow keys step it.
+    await expect(graph.sampleText).toHaveText(/^sample \d+ of \d+, x = 2$/)
+    await expect(graph.dataOf('PowBackward0')).toHaveText(/^4 \[/)
+    const marker = graph.sparkline('PowBackward0').getByTestId('graph-spark-marker-data')
+    const before = await marker.getAttribute('cx')
+    await graph.sample.focus()
+    await appPage.keyboard.press('ArrowRight')
+    await expect(graph.sampleText).not.toHaveText(/x = 2$/)
+    await expect(graph.dataOf('PowBackward0')).not.toHaveText(/^4 \[/)
+    await expect(marker).not.toHaveAttribute('cx', before ?? '')
+  })
+
   test('moves between nodes with the arrow keys', async ({ explorer, appPage }) => {
     const graph = new GraphPanel(appPage)
     await explorer.fn.type('u*v + u^2')

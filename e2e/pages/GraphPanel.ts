@@ -14,6 +14,9 @@ export class GraphPanel {
   readonly explanation: Locator
   readonly inputHighlight: Locator
   readonly formula: Locator
+  readonly sumTrick: Locator
+  readonly sample: Locator
+  readonly sampleText: Locator
   readonly formulaHighlight: Locator
 
   constructor(private readonly page: Page) {
@@ -26,6 +29,9 @@ export class GraphPanel {
     this.explanation = page.getByTestId('graph-explain')
     this.inputHighlight = page.locator('[data-testid="function-highlight"] mark')
     this.formula = page.getByTestId('formula-f')
+    this.sumTrick = page.getByTestId('graph-sum-trick')
+    this.sample = page.getByTestId('graph-sample')
+    this.sampleText = page.getByTestId('graph-sample-text')
     this.formulaHighlight = this.formula.locator('.formula-lit')
   }
 
@@ -45,6 +51,15 @@ export class GraphPanel {
     const start = expression.indexOf(part)
     if (start < 0) throw new Error(`'${part}' is not in '${expression}'`)
     return this.formula.locator(`[data-span="${start}-${start + part.length}"]`).first()
+  }
+
+  /** A vector node's sparkline (the sum trick's linspace), and its marker at the sample shown. */
+  sparkline(nameOrLeaf: string): Locator {
+    return this.node(nameOrLeaf).getByTestId('graph-sparkline')
+  }
+
+  dataOf(nameOrLeaf: string): Locator {
+    return this.node(nameOrLeaf).getByTestId('graph-data')
   }
 
   gradientOf(nameOrLeaf: string): Locator {

@@ -97,7 +97,9 @@ export const useGraphStore = defineStore('graph', () => {
   const layout = computed<GraphLayout | null>(() => {
     const graph = shown.value
     if (!graph) return null
-    const key = graph.nodes.map((node) => `${node.name}|${node.label}|${node.inputs}`).join(';')
+    const key = graph.nodes
+      .map((node) => `${node.name}|${node.label}|${node.inputs}|${node.shape.length}`)
+      .join(';')
     if (key !== layoutKey || cachedLayout === null) {
       cachedLayout = markRaw(layoutGraph(graph))
       layoutKey = key
@@ -122,12 +124,20 @@ export const useGraphStore = defineStore('graph', () => {
     return { label: `${node.label} (${node.name})`, xs: x.value, ys: node.value }
   })
 
-  /** Which sample of the slice the sum trick's numbers show: the one nearest the point. */
+  const samples = computed(() => overSlice.value?.nodes[0]?.value.length ?? 1)
+  /** A sample the learner chose (the panel's slider); forgotten when the point or the slice moves. */
+  const pickedSample = ref<number | null>(null)
+  watch(
+    () => [variables.point[variables.wrt], variables.wrt, ...view.domain],
+    () => (pickedSample.value = null),
+  )
+  /** Which sample of the slice the sum trick's numbers and sparklines show: chosen, else nearest the point. */
   const sample = computed(() => {
+    const last = samples.value - 1
+    if (pickedSample.value !== null) return Math.min(Math.max(pickedSample.value, 0), last)
     const [min, max] = view.domain
-    const samples = overSlice.value?.nodes[0]?.value.length ?? 1
     const at = variables.point[variables.wrt] ?? 0
-    return Math.round(((at - min) / (max - min)) * (samples - 1))
+    return Math.min(Math.max(Math.round(((at - min) / (max - min)) * last), 0), last)
   })
 
   function openPanel(options: { sumTrick?: boolean } = {}): void {
@@ -149,6 +159,8 @@ export const useGraphStore = defineStore('graph', () => {
     focusNode,
     highlight,
     focusCurve,
+    samples,
+    pickedSample,
     sample,
     openPanel,
   }

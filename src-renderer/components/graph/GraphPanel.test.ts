@@ -1,6 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { sampleX, sparklineStrip } from '../../../core/graph/sparkline'
 import { inProcessApi } from '../../../core/test-support/in-process-api'
 import { setCalculusClient } from '../../api/calculus'
 import { LABS } from '../../lessons'
@@ -139,6 +140,45 @@ describe('GraphPanel', () => {
     await flushPromises()
     expect(wrapper.find('.graph-node[data-name="SumBackward0"]').exists()).toBe(true)
     expect(wrapper.text()).toContain('is f′(xᵢ)')
+    wrapper.unmount()
+  })
+})
+
+describe('sparklines of the sum trick', () => {
+  it('draws each vector node over the samples, marked at the sample nearest the point', async () => {
+    const wrapper = await panelFor('x^2', { x: 2 })
+    await wrapper.get('[data-testid="graph-sum-trick"]').setValue(true)
+    await flushPromises()
+    const pow = node(wrapper, 'PowBackward0')
+    expect(leaf(wrapper, 'x').find('[data-testid="graph-sparkline"]').exists()).toBe(true)
+    expect(node(wrapper, 'SumBackward0').find('[data-testid="graph-sparkline"]').exists()).toBe(
+      false,
+    )
+    // x = 2 in [-5, 5] over 201 samples is sample 140, where x^2 = 4 and its gradient (from the sum) 1.
+    expect(pow.get('[data-testid="graph-data"]').text()).toBe('4 [140/201]')
+    const box = useGraphStore().layout!.nodes[Number(pow.attributes('data-node-id'))]!
+    const strip = sparklineStrip(box)
+    const marker = pow.get('[data-testid="graph-spark-marker-data"]')
+    expect(Number(marker.attributes('cx'))).toBeCloseTo(sampleX(strip, 140, 201), 6)
+    // x^2 over [-5, 5] reaches its top (25) at the ends: 4 is 4/25 of the way up from the bottom.
+    expect(Number(marker.attributes('cy'))).toBeCloseTo(strip.y + strip.height * (1 - 4 / 25), 1)
+    expect(pow.find('[data-testid="graph-spark-marker-grad"]').exists()).toBe(true)
+    expect(wrapper.get('[data-testid="graph-sample-text"]').text()).toBe('sample 140 of 201, x = 2')
+    wrapper.unmount()
+  })
+
+  it('moves to the sample the learner picks, and back to the point when the point moves', async () => {
+    const wrapper = await panelFor('x^2', { x: 2 })
+    await wrapper.get('[data-testid="graph-sum-trick"]').setValue(true)
+    await flushPromises()
+    await wrapper.get('[data-testid="graph-sample"]').setValue('20')
+    const pow = node(wrapper, 'PowBackward0')
+    // Sample 20 is x = -4: x^2 = 16.
+    expect(pow.get('[data-testid="graph-data"]').text()).toBe('16 [20/201]')
+    expect(leaf(wrapper, 'x').get('[data-testid="graph-grad"]').text()).toBe('−8 [20/201]')
+    useVariablesStore().setValue('x', 0)
+    await flushPromises()
+    expect(pow.get('[data-testid="graph-data"]').text()).toBe('0 [100/201]')
     wrapper.unmount()
   })
 })
