@@ -94,6 +94,40 @@ test.describe('the computation graph', () => {
     await expect(marker).not.toHaveAttribute('cx', before ?? '')
   })
 
+  test('a click on the node curve on the plot selects its node; a click off it places the point', async ({
+    explorer,
+    appPage,
+  }) => {
+    const graph = new GraphPanel(appPage)
+    await explorer.fn.type('u*v + u^2')
+    await explorer.variables.set('u', 1)
+    await explorer.variables.set('v', 2)
+    await graph.open()
+    // The keyboard's focus on PowBackward0 draws its curve, u^2 along u, on the plot.
+    await graph.node('PowBackward0').focus()
+    await expect
+      .poll(async () => (await explorer.plot.plotted())?.node?.label)
+      .toBe('u^2 (PowBackward0)')
+    await expect(graph.node('PowBackward0')).toHaveAttribute('aria-pressed', 'false')
+
+    // At u = 3 the curve is at 9 (f is at 15 there): the click lands on the curve, 2 px off it.
+    const onCurve = await explorer.plot.pixelOf(3, 9)
+    await appPage.mouse.click(onCurve.x, onCurve.y + 2)
+    await expect(graph.node('PowBackward0')).toHaveAttribute('aria-pressed', 'true')
+    await expect(explorer.variables.valueField('u')).toHaveValue('1')
+
+    // With the toggle, the node's gradient ∂f/∂(u^2) = 1 is drawn too.
+    await graph.showGradient.check()
+    await expect
+      .poll(async () => (await explorer.plot.plotted())?.nodeGradient?.data.every((p) => p.y === 1))
+      .toBe(true)
+
+    // Away from the curve a click places the point as before, and the node stays selected.
+    await explorer.plot.clickAt(-3)
+    await expect(explorer.variables.valueField('u')).toHaveValue('-3')
+    await expect(graph.node('PowBackward0')).toHaveAttribute('aria-pressed', 'true')
+  })
+
   test('moves between nodes with the arrow keys', async ({ explorer, appPage }) => {
     const graph = new GraphPanel(appPage)
     await explorer.fn.type('u*v + u^2')

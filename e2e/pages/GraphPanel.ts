@@ -15,6 +15,7 @@ export class GraphPanel {
   readonly inputHighlight: Locator
   readonly formula: Locator
   readonly sumTrick: Locator
+  readonly showGradient: Locator
   readonly sample: Locator
   readonly sampleText: Locator
   readonly formulaHighlight: Locator
@@ -30,6 +31,7 @@ export class GraphPanel {
     this.inputHighlight = page.locator('[data-testid="function-highlight"] mark')
     this.formula = page.getByTestId('formula-f')
     this.sumTrick = page.getByTestId('graph-sum-trick')
+    this.showGradient = page.getByTestId('graph-show-gradient')
     this.sample = page.getByTestId('graph-sample')
     this.sampleText = page.getByTestId('graph-sample-text')
     this.formulaHighlight = this.formula.locator('.formula-lit')

@@ -114,14 +114,27 @@ export const useGraphStore = defineStore('graph', () => {
   )
   const highlight = computed(() => focusNode.value?.spans ?? [])
 
-  /** The focused node's value along the plotted slice, for the chart (null for the sum, a scalar). */
+  /** Also draw the focused node's gradient along the slice (the panel's toggle). */
+  const showGradient = ref(false)
+
+  /**
+   * The focused node's value along the plotted slice, for the chart (null for the sum, a scalar), and
+   * its gradient ∂f/∂node when asked for; `id` lets a click on the curve select the node.
+   */
   const focusCurve = computed(() => {
     const node = focus.value === null ? null : overSlice.value?.nodes[focus.value]
     const x = overSlice.value?.nodes.find(
       (candidate) => candidate.kind === 'leaf' && candidate.label === variables.wrt,
     )
     if (!node || !x || node.shape.length === 0) return null
-    return { label: `${node.label} (${node.name})`, xs: x.value, ys: node.value }
+    const gradient = showGradient.value ? { label: `∂f/∂(${node.label})`, ys: node.gradient } : null
+    return {
+      id: node.id,
+      label: `${node.label} (${node.name})`,
+      xs: x.value,
+      ys: node.value,
+      gradient,
+    }
   })
 
   const samples = computed(() => overSlice.value?.nodes[0]?.value.length ?? 1)
@@ -158,6 +171,7 @@ export const useGraphStore = defineStore('graph', () => {
     focus,
     focusNode,
     highlight,
+    showGradient,
     focusCurve,
     samples,
     pickedSample,

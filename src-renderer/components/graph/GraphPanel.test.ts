@@ -101,6 +101,22 @@ describe('GraphPanel', () => {
     wrapper.unmount()
   })
 
+  it('gives the chart the focused node’s gradient along the slice when the toggle asks', async () => {
+    const wrapper = await panelFor('u*v + u^2', { u: 1, v: 2 })
+    useVariablesStore().setWrt('u')
+    const graph = useGraphStore()
+    await leaf(wrapper, 'u').trigger('click')
+    await flushPromises()
+    expect(graph.focusCurve?.gradient).toBeNull()
+    await wrapper.get('[data-testid="graph-show-gradient"]').setValue(true)
+    const curve = graph.focusCurve
+    expect(curve?.id).toBe(Number(leaf(wrapper, 'u').attributes('data-node-id')))
+    expect(curve?.gradient?.label).toBe('∂f/∂(u)')
+    // ∂f/∂u = v + 2u along the slice, v = 2.
+    curve?.gradient?.ys.forEach((dfdu, i) => expect(dfdu).toBeCloseTo(2 + 2 * curve.xs[i]!, 9))
+    wrapper.unmount()
+  })
+
   it('links the formula: a hovered node marks its part, a clicked part selects its node', async () => {
     const wrapper = await panelFor('u*v + u^2', { u: 1, v: 2 })
     const formula = mount(GraphFormula, {
