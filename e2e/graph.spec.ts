@@ -128,6 +128,21 @@ test.describe('the computation graph', () => {
     await expect(graph.node('PowBackward0')).toHaveAttribute('aria-pressed', 'true')
   })
 
+  test('a node selected in the formula is scrolled into the zoomed graph’s view', async ({
+    explorer,
+    appPage,
+  }) => {
+    const graph = new GraphPanel(appPage)
+    await explorer.fn.type('u*v + u^2')
+    await graph.open()
+    for (let i = 0; i < 5; i++) await graph.zoomIn.click()
+    // Zoomed in, the output is beyond the right edge of the graph's scroll area.
+    await expect(graph.node('AddBackward0')).not.toBeInViewport()
+    await graph.formulaOperator('+').click()
+    await expect(graph.node('AddBackward0')).toHaveAttribute('aria-pressed', 'true')
+    await expect(graph.node('AddBackward0')).toBeInViewport()
+  })
+
   test('moves between nodes with the arrow keys', async ({ explorer, appPage }) => {
     const graph = new GraphPanel(appPage)
     await explorer.fn.type('u*v + u^2')

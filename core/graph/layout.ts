@@ -44,7 +44,7 @@ export const BOX = {
   charWidth: 7.6,
   padding: 12,
   minWidth: 132,
-  vectorMinWidth: 260,
+  vectorMinWidth: 210,
   height: 66,
   lineHeight: 17,
   margin: 16,
@@ -52,14 +52,17 @@ export const BOX = {
   sparkline: 34,
 } as const
 
-/** A vector's box is taller by its sparkline. */
+/**
+ * A vector's box is taller: its data and grad, each with the sample (`4 [140/201]`), take a line each,
+ * and its sparkline goes under them.
+ */
 export function boxHeight(node: Pick<GraphNode, 'shape'>): number {
-  return BOX.height + (node.shape.length > 0 ? BOX.sparkline : 0)
+  return BOX.height + (node.shape.length > 0 ? BOX.lineHeight + BOX.sparkline : 0)
 }
 
 export function boxWidth(node: Pick<GraphNode, 'name' | 'label' | 'shape'>): number {
   const longest = Math.max(node.name.length, node.label.length + 2, 16)
-  // A vector's numbers carry the sample (`data 4 [140/201]   grad 8 [140/201]`): wider than a name.
+  // A vector's line `grad −1.235e-5 [140/201]` and its sparkline want more room than a name.
   const least = node.shape.length > 0 ? BOX.vectorMinWidth : BOX.minWidth
   return Math.max(least, Math.ceil(longest * BOX.charWidth + 2 * BOX.padding))
 }

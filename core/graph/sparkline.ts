@@ -19,9 +19,9 @@ export interface Sparkline {
   marker: { x: number; y: number } | null
 }
 
-/** The strip under a box's three lines of text. */
+/** The strip under a vector box's four lines of text. */
 export function sparklineStrip(box: NodeBox): Strip {
-  const top = box.y + BOX.height - 6
+  const top = box.y + BOX.height + BOX.lineHeight - 6
   return {
     x: box.x + BOX.padding,
     y: top,

@@ -37,7 +37,7 @@ describe('graphSvg with sparklines', () => {
     const marker = `<circle cx="${sampleX(strip, 8, 11).toFixed(1)}" cy="${y.toFixed(1)}" r="2.6" fill="${light.accent}"/>`
     expect(svg).toContain(marker)
     expect(svg).toContain(`<tspan fill="${light.accent}">data</tspan> 9 [8/11]`)
-    expect(layout.nodes[pow.id]!.height).toBe(BOX.height + BOX.sparkline)
+    expect(layout.nodes[pow.id]!.height).toBe(BOX.height + BOX.lineHeight + BOX.sparkline)
   })
 
   it('breaks the line at a pole and draws no sparkline for a scalar graph', () => {

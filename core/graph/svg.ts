@@ -94,13 +94,19 @@ export function graphSvg(graph: GraphResult, layout: GraphLayout, options: SvgOp
     // Over a sparkline, the words are coloured as its lines: the key.
     const key = (word: string, colour: string) =>
       vector ? `<tspan fill="${colour}">${word}</tspan>` : word
-    const numbers = `${key('data', palette.accent)} ${data}   ${key('grad', palette.output)} ${grad}`
+    // A vector's grad has a line of its own, under its data.
+    const numbers = vector
+      ? [`${key('data', palette.accent)} ${data}`, `${key('grad', palette.output)} ${grad}`]
+      : [`data ${data}   grad ${grad}`]
     parts.push(
       `<g>`,
       `<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" rx="8" fill="${fill}" stroke="${stroke}" stroke-width="${isOutput ? 2 : 1.2}"/>`,
       `<text x="${x}" y="${line(0)}" font-family="${FONT}" font-size="12.5" font-weight="bold" fill="${palette.text}">${escapeXml(node.name)}</text>`,
       `<text x="${x}" y="${line(1)}" font-family="${MONO}" font-size="12" fill="${palette.accent}">${escapeXml(node.label)}</text>`,
-      `<text x="${x}" y="${line(2)}" font-family="${FONT}" font-size="11.5" fill="${palette.muted}">${numbers}</text>`,
+      ...numbers.map(
+        (text, k) =>
+          `<text x="${x}" y="${line(2 + k)}" font-family="${FONT}" font-size="11.5" fill="${palette.muted}">${text}</text>`,
+      ),
       ...(vector ? sparklineSvg(node.value, node.gradient, box, sample, palette) : []),
       `</g>`,
     )

@@ -16,6 +16,7 @@ export class GraphPanel {
   readonly formula: Locator
   readonly sumTrick: Locator
   readonly showGradient: Locator
+  readonly zoomIn: Locator
   readonly sample: Locator
   readonly sampleText: Locator
   readonly formulaHighlight: Locator
@@ -32,6 +33,7 @@ export class GraphPanel {
     this.formula = page.getByTestId('formula-f')
     this.sumTrick = page.getByTestId('graph-sum-trick')
     this.showGradient = page.getByTestId('graph-show-gradient')
+    this.zoomIn = this.panel.getByRole('button', { name: 'Zoom in' })
     this.sample = page.getByTestId('graph-sample')
     this.sampleText = page.getByTestId('graph-sample-text')
     this.formulaHighlight = this.formula.locator('.formula-lit')
@@ -53,6 +55,11 @@ export class GraphPanel {
     const start = expression.indexOf(part)
     if (start < 0) throw new Error(`'${part}' is not in '${expression}'`)
     return this.formula.locator(`[data-span="${start}-${start + part.length}"]`).first()
+  }
+
+  /** A binary operator sign of the formula (`+`), which stands for the operation around it. */
+  formulaOperator(sign: string): Locator {
+    return this.formula.locator('.mbin', { hasText: sign }).first()
   }
 
   /** A vector node's sparkline (the sum trick's linspace), and its marker at the sample shown. */
