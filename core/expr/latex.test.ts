@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import katex from 'katex'
 import { derivative } from './derivative'
-import { toLatex } from './latex'
+import { ANNOTATION_SETTINGS, parseSpanAttribute, toLatex } from './latex'
 import { parse } from './parser'
+import { printExpression } from './print'
+import { childrenOf, type Node } from './ast'
+import { buildGraph } from '../graph/build'
 import { arbitraryNode } from '../test-support/expressions'
 
 function latex(source: string): string {
@@ -100,5 +103,137 @@ describe('toLatex: KaTeX accepts everything it writes', () => {
       if (!ast) throw new Error(source)
       expect(() => katex.renderToString(toLatex(ast), { throwOnError: true })).not.toThrow()
     }
+  })
+})
+
+const ANNOTATION = /\\htmlData\{span=(\d+-\d+)\}\{/g
+
+/** The annotated LaTeX with every `\htmlData{…}{` and its closing brace taken out. */
+function withoutAnnotations(latex: string): string {
+  let out = ''
+  const closers: boolean[] = []
+  const opening = new RegExp(ANNOTATION.source, 'y')
+  for (let i = 0; i < latex.length; i++) {
+    opening.lastIndex = i
+    const match = opening.exec(latex)
+    if (match) {
+      closers.push(true)
+      i += match[0].length - 1
+    } else if (latex.startsWith('\\{', i) || latex.startsWith('\\}', i)) {
+      out += latex.slice(i, i + 2)
+      i++
+    } else if (latex[i] === '{') {
+      closers.push(false)
+      out += '{'
+    } else if (latex[i] === '}') {
+      if (!closers.pop()) out += '}'
+    } else out += latex[i]
+  }
+  return out
+}
+
+function spansOf(node: Node): Set<string> {
+  const spans = new Set([`${node.span[0]}-${node.span[1]}`])
+  for (const child of childrenOf(node)) for (const span of spansOf(child)) spans.add(span)
+  return spans
+}
+
+const annotatedSpans = (latex: string) =>
+  [...new Set([...latex.matchAll(ANNOTATION)].map((m) => m[1]!))].sort()
+
+/**
+ * With the lab's settings: the spans KaTeX kept as data-span attributes. (KaTeX cuts a part that
+ * contains a top-level + into one element per line-break piece, all with the same data-span.)
+ */
+function renderAnnotated(latex: string): string[] {
+  const html = katex.renderToString(latex, {
+    throwOnError: true,
+    output: 'html',
+    ...ANNOTATION_SETTINGS,
+  })
+  return [...new Set([...html.matchAll(/data-span="([^"]*)"/g)].map((m) => m[1]!))].sort()
+}
+
+/** The functions of the lab's steps and examples (src-renderer/lessons, components/examples.ts). */
+const LAB_FUNCTIONS = [
+  'x^2',
+  'x^2 + 2x + 1',
+  '2x^3 + x',
+  'u*v + u^2',
+  '2x',
+  'relu(x)',
+  'relu(x)/x',
+  'u*v + (u*v)^2',
+  'sin(x) * exp(-x^2 / 4)',
+  'abs(x)',
+  'sigmoid(x)',
+  'a * x^2 + b * x',
+  'sin(x)/x',
+  '1/x',
+  'tan(x)',
+  'log(x)',
+  'x^x',
+  '-x/2 + -(u*v)/w',
+]
+
+describe('toLatex with annotations', () => {
+  it('wraps every sub-expression of u*v + u^2 in its source span', () => {
+    expect(toLatex(parse('u*v + u^2').ast!, { annotate: true })).toBe(
+      '\\htmlData{span=0-9}{\\htmlData{span=0-3}{\\htmlData{span=0-1}{u} \\htmlData{span=2-3}{v}} + ' +
+        '\\htmlData{span=6-9}{\\htmlData{span=6-7}{u}^{\\htmlData{span=8-9}{2}}}}',
+    )
+  })
+
+  it('is the plain LaTeX once the annotations are taken out, and annotates only real spans', () => {
+    fc.assert(
+      fc.property(arbitraryNode({ maxDepth: 4 }), (tree) => {
+        // Printed and parsed back, the tree has the spans of real source text.
+        const source = printExpression(tree)
+        const { ast } = parse(source)
+        if (!ast) throw new Error(source)
+        const annotated = toLatex(ast, { annotate: true })
+        expect(withoutAnnotations(annotated)).toBe(toLatex(ast))
+        const real = spansOf(ast)
+        for (const span of annotatedSpans(annotated)) expect(real, source).toContain(span)
+        expect(renderAnnotated(annotated), annotated).toEqual(annotatedSpans(annotated))
+      }),
+      { numRuns: 200 },
+    )
+  }, 30_000)
+
+  it.each(LAB_FUNCTIONS)('annotates the part of every graph node of %s', (source) => {
+    const { ast } = parse(source)
+    const annotated = toLatex(ast!, { annotate: true })
+    expect(renderAnnotated(annotated)).toEqual(annotatedSpans(annotated))
+    const graph = buildGraph({
+      expression: source,
+      point: { x: 0.5, u: 1, v: 2, w: 3, a: 1, b: 2 },
+    })
+    if (!graph.ok) throw new Error(source)
+    const shown = new Set(annotatedSpans(annotated))
+    for (const node of graph.value.nodes) {
+      for (const span of node.spans)
+        expect(shown, `${node.name} ${node.label}`).toContain(`${span[0]}-${span[1]}`)
+    }
+  })
+
+  it('marks the sign of a signed numerator as its negation; (-x)*y, shown as x y, has no part', () => {
+    // -x*y/2 is ((-x)*y)/2, typeset -\\frac{x y}{2}: the minus stands for -x, nothing is (-x)*y.
+    const annotated = toLatex(parse('-x*y/2').ast!, { annotate: true })
+    expect(withoutAnnotations(annotated)).toBe('-\\frac{x y}{2}')
+    expect(annotated.startsWith('\\htmlData{span=0-6}{\\htmlData{span=0-2}{-}\\frac{')).toBe(true)
+    expect(annotatedSpans(annotated)).not.toContain('0-4')
+  })
+
+  it('trusts \\htmlData with one data-span of two numbers, and nothing else', () => {
+    const { trust } = ANNOTATION_SETTINGS
+    expect(trust({ command: '\\htmlData', attributes: { 'data-span': '3-7' } })).toBe(true)
+    expect(trust({ command: '\\htmlData', attributes: { 'data-span': 'x' } })).toBe(false)
+    const two = { 'data-span': '3-7', 'data-onclick': 'alert(1)' }
+    expect(trust({ command: '\\htmlData', attributes: two })).toBe(false)
+    expect(trust({ command: '\\htmlClass' })).toBe(false)
+    expect(trust({ command: '\\href' })).toBe(false)
+    expect(parseSpanAttribute('12-40')).toEqual([12, 40])
+    expect(parseSpanAttribute('12-')).toBeNull()
   })
 })

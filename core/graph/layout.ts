@@ -44,14 +44,27 @@ export const BOX = {
   charWidth: 7.6,
   padding: 12,
   minWidth: 132,
+  vectorMinWidth: 210,
   height: 66,
   lineHeight: 17,
   margin: 16,
+  /** Under the text of a vector's box: its sparkline (sparkline.ts). */
+  sparkline: 34,
 } as const
 
-export function boxWidth(node: Pick<GraphNode, 'name' | 'label'>): number {
+/**
+ * A vector's box is taller: its data and grad, each with the sample (`4 [140/201]`), take a line each,
+ * and its sparkline goes under them.
+ */
+export function boxHeight(node: Pick<GraphNode, 'shape'>): number {
+  return BOX.height + (node.shape.length > 0 ? BOX.lineHeight + BOX.sparkline : 0)
+}
+
+export function boxWidth(node: Pick<GraphNode, 'name' | 'label' | 'shape'>): number {
   const longest = Math.max(node.name.length, node.label.length + 2, 16)
-  return Math.max(BOX.minWidth, Math.ceil(longest * BOX.charWidth + 2 * BOX.padding))
+  // A vector's line `grad −1.235e-5 [140/201]` and its sparkline want more room than a name.
+  const least = node.shape.length > 0 ? BOX.vectorMinWidth : BOX.minWidth
+  return Math.max(least, Math.ceil(longest * BOX.charWidth + 2 * BOX.padding))
 }
 
 /** A smooth path through points: between each two, a cubic with horizontal tangents. */
@@ -79,7 +92,7 @@ export function layoutGraph(graph: Pick<GraphResult, 'nodes'>): GraphLayout {
   })
   g.setDefaultEdgeLabel(() => ({}))
   for (const node of graph.nodes) {
-    g.setNode(String(node.id), { width: boxWidth(node), height: BOX.height })
+    g.setNode(String(node.id), { width: boxWidth(node), height: boxHeight(node) })
   }
   for (const node of graph.nodes) {
     // `x*x` uses x twice: one edge per use, as PyTorch keeps one edge per input.

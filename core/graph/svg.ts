@@ -1,12 +1,14 @@
 import type { GraphResult } from '../protocol/api'
 import { formatEntry } from './format'
-import { arrowPoints, BOX, type GraphLayout } from './layout'
-import { GRAPH_PALETTES } from './palette'
+import { arrowPoints, BOX, type GraphLayout, type NodeBox } from './layout'
+import { GRAPH_PALETTES, type GraphPalette } from './palette'
+import { finiteRange, sampleX, sparkline, sparklineStrip } from './sparkline'
 
 /**
  * The graph as a standalone SVG document, drawn from the panel's layout (layout.ts) with the same boxes:
- * the grad_fn name, the sub-expression, then data and grad at the point. The CLI writes it as is
- * (`--out graph.svg`) or rasterized (`--out graph.png`).
+ * the grad_fn name, the sub-expression, then data and grad at the point; for a slice's vectors, data and
+ * grad at one sample and both drawn over the samples as sparklines (sparkline.ts). The CLI writes it as
+ * is (`--out graph.svg`) or rasterized (`--out graph.png`).
  */
 export interface SvgOptions {
   theme: 'light' | 'dark'
@@ -24,6 +26,42 @@ function escapeXml(text: string): string {
 /** The slice's length (1 without a slice): the longest value of the graph. */
 function graphSamples(graph: GraphResult): number {
   return Math.max(1, ...graph.nodes.map((node) => node.value.length))
+}
+
+/** A vector's sparklines: data solid, grad dashed (in the output's colour), the sample marked. */
+function sparklineSvg(
+  values: readonly number[],
+  gradient: readonly number[],
+  box: NodeBox,
+  sample: number,
+  palette: GraphPalette,
+): string[] {
+  const strip = sparklineStrip(box)
+  const index = Math.min(Math.max(sample, 0), values.length - 1)
+  const x = sampleX(strip, index, values.length).toFixed(1)
+  const parts = [
+    `<line x1="${x}" x2="${x}" y1="${(strip.y - 2).toFixed(1)}" y2="${(strip.y + strip.height + 2).toFixed(1)}" stroke="${palette.muted}" stroke-width="1" stroke-dasharray="2 2"/>`,
+  ]
+  const range = finiteRange(values, gradient)
+  const lines = [
+    {
+      line: sparkline(gradient, strip, index, range),
+      colour: palette.output,
+      dash: ' stroke-dasharray="3 2"',
+    },
+    { line: sparkline(values, strip, index, range), colour: palette.accent, dash: '' },
+  ]
+  for (const { line, colour, dash } of lines) {
+    if (line.d) {
+      parts.push(`<path d="${line.d}" fill="none" stroke="${colour}" stroke-width="1.4"${dash}/>`)
+    }
+    if (line.marker) {
+      parts.push(
+        `<circle cx="${line.marker.x.toFixed(1)}" cy="${line.marker.y.toFixed(1)}" r="2.6" fill="${colour}"/>`,
+      )
+    }
+  }
+  return parts
 }
 
 export function graphSvg(graph: GraphResult, layout: GraphLayout, options: SvgOptions): string {
@@ -50,13 +88,26 @@ export function graphSvg(graph: GraphResult, layout: GraphLayout, options: SvgOp
         : palette.border
     const x = box.x + BOX.padding
     const line = (k: number) => (box.y + 20 + k * BOX.lineHeight).toFixed(1)
-    const numbers = `data ${formatEntry(node.value, node.shape, sample)}   grad ${formatEntry(node.gradient, node.shape, sample)}`
+    const vector = node.shape.length > 0
+    const data = escapeXml(formatEntry(node.value, node.shape, sample))
+    const grad = escapeXml(formatEntry(node.gradient, node.shape, sample))
+    // Over a sparkline, the words are coloured as its lines: the key.
+    const key = (word: string, colour: string) =>
+      vector ? `<tspan fill="${colour}">${word}</tspan>` : word
+    // A vector's grad has a line of its own, under its data.
+    const numbers = vector
+      ? [`${key('data', palette.accent)} ${data}`, `${key('grad', palette.output)} ${grad}`]
+      : [`data ${data}   grad ${grad}`]
     parts.push(
       `<g>`,
       `<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" rx="8" fill="${fill}" stroke="${stroke}" stroke-width="${isOutput ? 2 : 1.2}"/>`,
       `<text x="${x}" y="${line(0)}" font-family="${FONT}" font-size="12.5" font-weight="bold" fill="${palette.text}">${escapeXml(node.name)}</text>`,
       `<text x="${x}" y="${line(1)}" font-family="${MONO}" font-size="12" fill="${palette.accent}">${escapeXml(node.label)}</text>`,
-      `<text x="${x}" y="${line(2)}" font-family="${FONT}" font-size="11.5" fill="${palette.muted}">${escapeXml(numbers)}</text>`,
+      ...numbers.map(
+        (text, k) =>
+          `<text x="${x}" y="${line(2 + k)}" font-family="${FONT}" font-size="11.5" fill="${palette.muted}">${text}</text>`,
+      ),
+      ...(vector ? sparklineSvg(node.value, node.gradient, box, sample, palette) : []),
       `</g>`,
     )
   }

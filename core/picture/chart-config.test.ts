@@ -61,9 +61,9 @@ describe('createChartConfig', () => {
     expect(createChartConfig(withSecond).data.datasets[DATASET.d2f]?.hidden).toBe(false)
   })
 
-  it('draws finite differences as dots over f′, last in the dataset order, only when asked for', () => {
+  it('draws finite differences as dots over f′, only when asked for', () => {
     const off = createChartConfig(scene()).data.datasets
-    expect(off).toHaveLength(DATASET.fd + 1)
+    expect(off).toHaveLength(Object.keys(DATASET).length)
     expect(off[DATASET.fd]).toMatchObject({ hidden: true, data: [] })
     const fd = {
       precision: 'float32' as const,
@@ -73,6 +73,36 @@ describe('createChartConfig', () => {
     const on = createChartConfig(scene({ fd })).data.datasets[DATASET.fd]
     expect(on).toMatchObject({ hidden: false, showLine: false, data: fd.dots })
     expect(on?.label).toBe('finite differences (float32)')
+  })
+})
+
+describe('the graph node’s curves', () => {
+  it('draws the focused node’s value and, on request, its gradient, each only when there is one', () => {
+    const off = createChartConfig(scene()).data.datasets
+    expect(off[DATASET.node]).toMatchObject({ hidden: true, data: [] })
+    expect(off[DATASET.nodeGradient]).toMatchObject({ hidden: true, data: [] })
+    const data = [{ x: 0, y: 1 }]
+    const on = createChartConfig(
+      scene({
+        nodeCurve: { label: 'u^2 (PowBackward0)', data },
+        nodeGradient: { label: '∂f/∂(u^2)', data },
+      }),
+    ).data.datasets
+    expect(on[DATASET.node]).toMatchObject({ hidden: false, label: 'u^2 (PowBackward0)', data })
+    expect(on[DATASET.nodeGradient]).toMatchObject({ hidden: false, label: '∂f/∂(u^2)', data })
+  })
+
+  it('updates the gradient curve in place', () => {
+    const config = createChartConfig(scene())
+    const chart = { data: config.data, options: config.options } as unknown as Chart<
+      'line',
+      PlotPoint[]
+    >
+    const data = [{ x: 0, y: 2 }]
+    applyScene(chart, scene({ nodeGradient: { label: '∂f/∂(u*v)', data } }))
+    expect(chart.data.datasets[DATASET.nodeGradient]).toMatchObject({ hidden: false, data })
+    applyScene(chart, scene())
+    expect(chart.data.datasets[DATASET.nodeGradient]).toMatchObject({ hidden: true, data: [] })
   })
 })
 

@@ -21,6 +21,8 @@ export interface ChartScene {
   markers?: boolean
   /** A graph node's value along the slice (the graph panel's focused node), drawn as a thin curve. */
   nodeCurve?: { label: string; data: PlotPoint[] } | null
+  /** That node's gradient along the slice (∂f/∂node), when the panel's toggle asks for it. */
+  nodeGradient?: { label: string; data: PlotPoint[] } | null
   /** Kinks, poles, PyTorch's convention on a kink's sample, one-sided rays, points of interest. */
   marked?: SceneMarkers
   /** gradcheck's central differences, drawn as dots over f′, and |autograd − FD| for the error plot. */
@@ -46,6 +48,7 @@ export const DATASET = {
   rays: 8,
   interest: 9,
   fd: 10,
+  nodeGradient: 11,
 } as const
 
 /** The marker datasets, whose points carry their own tooltip sentence. */
@@ -124,6 +127,16 @@ function datasets(scene: ChartScene): LineDataset[] {
       hidden: !scene.nodeCurve,
     },
     ...markerDatasets(scene, curve),
+    {
+      ...curve(
+        scene.nodeGradient?.label ?? 'graph node gradient',
+        palette.df,
+        scene.nodeGradient?.data ?? [],
+        1.25,
+      ),
+      borderDash: [1.5, 3],
+      hidden: !scene.nodeGradient,
+    },
   ]
 }
 
@@ -224,8 +237,13 @@ export function createChartConfig(scene: ChartScene): ChartConfiguration<'line',
             boxHeight: 8,
             filter: (item, data) => {
               const index = item.datasetIndex ?? 0
-              if (index === DATASET.d2f || index === DATASET.node || index === DATASET.fd)
-                return !item.hidden
+              const optional: number[] = [
+                DATASET.d2f,
+                DATASET.node,
+                DATASET.fd,
+                DATASET.nodeGradient,
+              ]
+              if (optional.includes(index)) return !item.hidden
               if (index === DATASET.f || index === DATASET.point) return true
               // f′, the tangent (both withheld while a practice question is open) and the markers: an
               // entry only when there is something of theirs on the chart.
@@ -264,7 +282,7 @@ export function styleKey(scene: ChartScene): string {
  * the caller can redraw with `update('none')`.
  */
 export function applyScene(chart: Chart<'line', PlotPoint[]>, scene: ChartScene): void {
-  const [f, df, tangent, point, d2f, node, breaks, conventions, rays, interest, fd] =
+  const [f, df, tangent, point, d2f, node, breaks, conventions, rays, interest, fd, nodeGradient] =
     chart.data.datasets
   const marked = scene.marked ?? NO_MARKERS
   if (breaks) breaks.data = marked.breaks
@@ -283,6 +301,11 @@ export function applyScene(chart: Chart<'line', PlotPoint[]>, scene: ChartScene)
     node.data = scene.nodeCurve?.data ?? []
     node.label = scene.nodeCurve?.label ?? 'graph node'
     node.hidden = !scene.nodeCurve
+  }
+  if (nodeGradient) {
+    nodeGradient.data = scene.nodeGradient?.data ?? []
+    nodeGradient.label = scene.nodeGradient?.label ?? 'graph node gradient'
+    nodeGradient.hidden = !scene.nodeGradient
   }
   if (fd) {
     fd.data = scene.fd?.dots ?? []

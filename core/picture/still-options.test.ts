@@ -106,6 +106,8 @@ describe('the still chart configuration', () => {
       'points of interest',
       // The finite differences: hidden, as the check is off.
       'finite differences',
+      // The graph node's gradient: hidden, as no node is focused.
+      'graph node gradient',
     ])
     expect(config.data.datasets[5]?.hidden).toBe(true)
     expect(config.data.datasets[10]?.hidden).toBe(true)

@@ -25,6 +25,9 @@ export interface PlottedSnapshot {
   marked: SceneMarkers
   /** gradcheck's finite differences (dots over f′) and their error plot's points, when the toggle is on. */
   fd: { precision: string; dots: PlotPoint[]; error: PlotPoint[] } | null
+  /** The graph panel's focused node along the slice, and its gradient when the panel's toggle is on. */
+  node: { label: string; data: PlotPoint[] } | null
+  nodeGradient: { label: string; data: PlotPoint[] } | null
 }
 
 export interface PlotArea {
@@ -74,6 +77,12 @@ function snapshotOf(scene: ChartScene, area: PlotArea | null): PlottedSnapshot {
     marked: structuredClone(scene.marked ?? NO_MARKERS),
     fd: scene.fd
       ? { precision: scene.fd.precision, dots: copy(scene.fd.dots), error: copy(scene.fd.error) }
+      : null,
+    node: scene.nodeCurve
+      ? { label: scene.nodeCurve.label, data: copy(scene.nodeCurve.data) }
+      : null,
+    nodeGradient: scene.nodeGradient
+      ? { label: scene.nodeGradient.label, data: copy(scene.nodeGradient.data) }
       : null,
   }
 }

@@ -43,7 +43,13 @@ export function useChartScene(): ComputedRef<ChartScene | null> {
       : scene
     const curve = graph.focusCurve
     if (!curve || !graph.open) return shown
-    const data = curve.xs.map((x, i) => ({ x, y: curve.ys[i] ?? Number.NaN }))
-    return { ...shown, nodeCurve: { label: curve.label, data } }
+    const along = (ys: readonly number[]) => curve.xs.map((x, i) => ({ x, y: ys[i] ?? Number.NaN }))
+    // ∂f/∂node of the leaf being plotted is f′ itself: withheld with f′ while a question is open.
+    const gradient = practice.hides(request.expression) ? null : curve.gradient
+    return {
+      ...shown,
+      nodeCurve: { label: curve.label, data: along(curve.ys) },
+      nodeGradient: gradient ? { label: gradient.label, data: along(gradient.ys) } : null,
+    }
   })
 }

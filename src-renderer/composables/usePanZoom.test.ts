@@ -6,7 +6,7 @@ import { DATASET } from '../../core/picture/chart-config'
 import { useVariablesStore } from '../stores/variables'
 import { useViewStore } from '../stores/view'
 import type { LineChart } from './useChart'
-import { usePanZoom } from './usePanZoom'
+import { usePanZoom, type CurveTarget } from './usePanZoom'
 
 /**
  * A chart whose plot area spans pixels 0…100 for the values −5…5 both ways (y upwards), with the red
@@ -27,12 +27,12 @@ const fakeChart = {
   },
 } as unknown as LineChart
 
-function setup() {
+function setup(curve?: CurveTarget) {
   let handlers!: ReturnType<typeof usePanZoom>
   const Host = defineComponent({
     setup() {
       const surface = ref<HTMLElement | null>(null)
-      handlers = usePanZoom(surface, () => fakeChart)
+      handlers = usePanZoom(surface, () => fakeChart, curve)
       return () => h('div', { ref: surface })
     },
   })
@@ -132,6 +132,57 @@ describe('usePanZoom', () => {
     } finally {
       delete datasets[DATASET.interest]
     }
+  })
+
+  describe('with a curve that a click selects (the graph node’s)', () => {
+    /** A curve along y = −2 (pixel row 70), found within 4 px, that remembers what was clicked. */
+    function curveAlongRow70() {
+      const clicked: number[] = []
+      let present = true
+      const target: CurveTarget = {
+        under: (event) => (present && Math.abs(event.clientY - 70) <= 4 ? 7 : null),
+        click: (id) => clicked.push(id),
+      }
+      return { target, clicked, hide: () => (present = false) }
+    }
+
+    it('selects the curve clicked instead of placing the point', () => {
+      const curve = curveAlongRow70()
+      const handlers = setup(curve.target)
+      handlers.onPointerDown(at('pointerdown', 30, 72))
+      handlers.onPointerUp(at('pointerup', 30, 72))
+      expect(curve.clicked).toEqual([7])
+      expect(useVariablesStore().point.x).toBe(2)
+    })
+
+    it('takes the curve under the press, though the curve goes before the release', () => {
+      const curve = curveAlongRow70()
+      const handlers = setup(curve.target)
+      handlers.onPointerDown(at('pointerdown', 30, 70))
+      // Pressing on the plot moves the keyboard focus off the graph node: its curve goes.
+      curve.hide()
+      handlers.onPointerUp(at('pointerup', 30, 70))
+      expect(curve.clicked).toEqual([7])
+    })
+
+    it('still places the point off the curve, drags the red point and pans from the curve', () => {
+      const curve = curveAlongRow70()
+      const handlers = setup(curve.target)
+      handlers.onPointerDown(at('pointerdown', 30, 80))
+      handlers.onPointerUp(at('pointerup', 30, 80))
+      expect(useVariablesStore().point.x).toBe(-2)
+      // The red point, drawn at pixel (70, 10), is dragged as before, across the curve.
+      handlers.onPointerDown(at('pointerdown', 70, 10))
+      handlers.onPointerMove(at('pointermove', 40, 70))
+      handlers.onPointerUp(at('pointerup', 40, 70))
+      expect(useVariablesStore().point.x).toBe(-1)
+      // A drag that starts on the curve pans.
+      handlers.onPointerDown(at('pointerdown', 30, 70))
+      handlers.onPointerMove(at('pointermove', 50, 70))
+      handlers.onPointerUp(at('pointerup', 50, 70))
+      expect(useViewStore().domain).toEqual([-7, 3])
+      expect(curve.clicked).toEqual([])
+    })
   })
 
   it('does not move the point after a pan', () => {

@@ -14,15 +14,34 @@ export const CLICK_SLOP = 4
 
 type Drag =
   | { kind: 'point'; pointerId: number }
-  | { kind: 'pan'; pointerId: number; startX: number; domain: [number, number]; moved: boolean }
+  | {
+      kind: 'pan'
+      pointerId: number
+      startX: number
+      domain: [number, number]
+      moved: boolean
+      /** What a curve target found under the press, taken then: the curve may go with the focus. */
+      curve: number | null
+    }
+
+/** Something drawn on the chart that a click selects (the graph node's curve), instead of placing the point. */
+export interface CurveTarget {
+  /** Its id under the pointer, or null. */
+  under(event: PointerEvent): number | null
+  click(id: number): void
+}
 
 /**
  * The chart's pointer and keys, as in Desmos and GeoGebra: pressing on the red point drags it along the
- * curve (the plotted variable's slider follows); a click elsewhere puts the point there; a drag elsewhere
- * pans; the wheel zooms around the cursor; + − ← → 0 on the focused chart zoom, pan and reset. The view
+ * curve (the plotted variable's slider follows); a click on a marker puts the point on it, a click on
+ * the graph node's curve (`curve`) selects the node, a click elsewhere puts the point there; a drag pans; the wheel zooms around the cursor; + − ← → 0 on the focused chart zoom, pan and reset. The view
  * only changes the domain and the slider; the evaluation store resamples for them.
  */
-export function usePanZoom(surface: Ref<HTMLElement | null>, chart: () => LineChart | null) {
+export function usePanZoom(
+  surface: Ref<HTMLElement | null>,
+  chart: () => LineChart | null,
+  curve?: CurveTarget,
+) {
   const view = useViewStore()
   const variables = useVariablesStore()
   let drag: Drag | null = null
@@ -90,6 +109,7 @@ export function usePanZoom(surface: Ref<HTMLElement | null>, chart: () => LineCh
           startX: event.clientX,
           domain: [...view.domain],
           moved: false,
+          curve: curve?.under(event) ?? null,
         }
     surface.value?.setPointerCapture?.(event.pointerId)
     if (drag.kind === 'point' && surface.value) surface.value.style.cursor = 'grabbing'
@@ -99,7 +119,14 @@ export function usePanZoom(surface: Ref<HTMLElement | null>, chart: () => LineCh
     const instance = chart()
     if (!drag || drag.pointerId !== event.pointerId || !instance) {
       // Hovering: the point says it can be picked up.
-      if (!drag && surface.value) surface.value.style.cursor = onPoint(event) ? 'grab' : ''
+      if (!drag && surface.value) {
+        const over = onPoint(event)
+          ? 'grab'
+          : (curve?.under(event) ?? null) !== null
+            ? 'pointer'
+            : ''
+        surface.value.style.cursor = over
+      }
       return
     }
     if (drag.kind === 'point') {
@@ -121,8 +148,9 @@ export function usePanZoom(surface: Ref<HTMLElement | null>, chart: () => LineCh
     // clicked (a critical point, a zero, a kink), as the list under the chart does.
     if (drag.kind === 'pan' && !drag.moved) {
       const marker = markerUnder(event)
-      if (marker === undefined) placePoint(event.clientX)
-      else variables.setValue(variables.wrt, marker)
+      if (marker !== undefined) variables.setValue(variables.wrt, marker)
+      else if (drag.curve !== null) curve?.click(drag.curve)
+      else placePoint(event.clientX)
     }
     drag = null
     if (surface.value) surface.value.style.cursor = ''

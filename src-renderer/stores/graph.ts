@@ -97,7 +97,9 @@ export const useGraphStore = defineStore('graph', () => {
   const layout = computed<GraphLayout | null>(() => {
     const graph = shown.value
     if (!graph) return null
-    const key = graph.nodes.map((node) => `${node.name}|${node.label}|${node.inputs}`).join(';')
+    const key = graph.nodes
+      .map((node) => `${node.name}|${node.label}|${node.inputs}|${node.shape.length}`)
+      .join(';')
     if (key !== layoutKey || cachedLayout === null) {
       cachedLayout = markRaw(layoutGraph(graph))
       layoutKey = key
@@ -112,22 +114,43 @@ export const useGraphStore = defineStore('graph', () => {
   )
   const highlight = computed(() => focusNode.value?.spans ?? [])
 
-  /** The focused node's value along the plotted slice, for the chart (null for the sum, a scalar). */
+  /** Also draw the focused node's gradient along the slice (the panel's toggle). */
+  const showGradient = ref(false)
+
+  /**
+   * The focused node's value along the plotted slice, for the chart (null for the sum, a scalar), and
+   * its gradient ∂f/∂node when asked for; `id` lets a click on the curve select the node.
+   */
   const focusCurve = computed(() => {
     const node = focus.value === null ? null : overSlice.value?.nodes[focus.value]
     const x = overSlice.value?.nodes.find(
       (candidate) => candidate.kind === 'leaf' && candidate.label === variables.wrt,
     )
     if (!node || !x || node.shape.length === 0) return null
-    return { label: `${node.label} (${node.name})`, xs: x.value, ys: node.value }
+    const gradient = showGradient.value ? { label: `∂f/∂(${node.label})`, ys: node.gradient } : null
+    return {
+      id: node.id,
+      label: `${node.label} (${node.name})`,
+      xs: x.value,
+      ys: node.value,
+      gradient,
+    }
   })
 
-  /** Which sample of the slice the sum trick's numbers show: the one nearest the point. */
+  const samples = computed(() => overSlice.value?.nodes[0]?.value.length ?? 1)
+  /** A sample the learner chose (the panel's slider); forgotten when the point or the slice moves. */
+  const pickedSample = ref<number | null>(null)
+  watch(
+    () => [variables.point[variables.wrt], variables.wrt, ...view.domain],
+    () => (pickedSample.value = null),
+  )
+  /** Which sample of the slice the sum trick's numbers and sparklines show: chosen, else nearest the point. */
   const sample = computed(() => {
+    const last = samples.value - 1
+    if (pickedSample.value !== null) return Math.min(Math.max(pickedSample.value, 0), last)
     const [min, max] = view.domain
-    const samples = overSlice.value?.nodes[0]?.value.length ?? 1
     const at = variables.point[variables.wrt] ?? 0
-    return Math.round(((at - min) / (max - min)) * (samples - 1))
+    return Math.min(Math.max(Math.round(((at - min) / (max - min)) * last), 0), last)
   })
 
   function openPanel(options: { sumTrick?: boolean } = {}): void {
@@ -148,7 +171,10 @@ export const useGraphStore = defineStore('graph', () => {
     focus,
     focusNode,
     highlight,
+    showGradient,
     focusCurve,
+    samples,
+    pickedSample,
     sample,
     openPanel,
   }
