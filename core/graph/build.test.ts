@@ -63,7 +63,8 @@ describe('buildGraph', () => {
     const graph = graphOf({ expression, point: { x: 4 } })
     const reciprocal = byLabel(graph, '1/x')
     expect(reciprocal).toMatchObject({ name: 'ReciprocalBackward0', value: [0.25], gradient: [2] })
-    expect(expression.slice(...reciprocal.spans[0]!)).toBe('/ x')
+    // Both nodes are recorded by the text `2 / x`.
+    expect(expression.slice(...reciprocal.spans[0]!)).toBe('2 / x')
     const scaled = byLabel(graph, '2 / x')
     expect(scaled).toMatchObject({ name: 'MulBackward0', constants: ['2'], value: [0.5] })
     expect(scaled.inputs).toEqual([reciprocal.id])

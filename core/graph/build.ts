@@ -6,7 +6,6 @@ import { interpret } from '../evaluate/interpret'
 import type { GraphNode, GraphRequest, GraphResult, GraphStep } from '../protocol/api'
 import { ok, type Result } from '../protocol/result'
 import { isRecordedReciprocal } from '../ops/node-op'
-import type { Span } from '../protocol/diagnostics'
 import { torchName } from './torch-name'
 
 /**
@@ -103,14 +102,6 @@ function labelOf(source: Node, expression: string): string {
   return withoutOuterParentheses(expression.slice(source.span[0], source.span[1]))
 }
 
-/** `2 / x`'s reciprocal spans ` / x`: without the space before the slash. */
-function spanOf(source: Node, expression: string): Span {
-  const [start, end] = source.span
-  let from = start
-  while (from < end && /\s/.test(expression[from]!)) from++
-  return [from, end]
-}
-
 export function buildGraph(request: GraphRequest): Result<GraphResult> {
   const compiled = compileFor(request.expression, request.point)
   if (!compiled.ok) return compiled
@@ -162,7 +153,7 @@ export function buildGraph(request: GraphRequest): Result<GraphResult> {
       kind: 'op',
       name: torchName(tensor.gradFn.name, source),
       label,
-      spans: source ? [spanOf(source, request.expression)] : [],
+      spans: source ? [source.span] : [],
       constants: constantsOf(source, request.expression),
       inputs: tensor.gradFn.inputs
         .filter((input) => input.requiresGrad)

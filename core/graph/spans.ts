@@ -11,7 +11,8 @@ export function nodeAtSpan(graph: Pick<GraphResult, 'nodes'>, span: Span): numbe
   for (const node of graph.nodes) {
     for (const [start, end] of node.spans) {
       if (start > span[0] || end < span[1]) continue
-      if (!best || end - start < best.length) best = { id: node.id, length: end - start }
+      // Of nodes with the same text, the later one: `2 / x` is its MulBackward0, not the reciprocal.
+      if (!best || end - start <= best.length) best = { id: node.id, length: end - start }
     }
   }
   return best?.id ?? null

@@ -46,9 +46,10 @@ describe('graphSvg with sparklines', () => {
     // 1/x at x = 0 is inf: the reciprocal's line is two runs, and no marker sits at sample 5 on it.
     const reciprocal = solidLines(svg).find((d) => d.split('M').length - 1 === 2)
     expect(reciprocal).toBeDefined()
-    // Markers only where the value at x = 0 is finite: x itself and the sum's gradient into 1/x (1);
-    // not 1/x (inf) nor x.grad = -1/x² (-inf).
-    expect(svg.match(/<circle/g)).toHaveLength(2)
+    // Markers only where the value at x = 0 is finite: x itself, and the gradients into 1/x's two nodes
+    // (PyTorch's x.reciprocal() * 1: the sum's 1 into the product, 1·1 into the reciprocal); not the
+    // values (inf) nor x.grad = -1/x² (-inf).
+    expect(svg.match(/<circle/g)).toHaveLength(3)
     const point = buildGraph({ expression: 'x^2', point: { x: 1 } })
     if (!point.ok) throw new Error('x^2')
     const scalar = graphSvg(point.value, layoutGraph(point.value), { theme: 'light' })

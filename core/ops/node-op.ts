@@ -40,7 +40,8 @@ export function opOf(node: Node): { op: NodeOp; operands: Node[] } | null {
  * writes: the node's own op, except for a Python number over a tensor. `2 / x` is Tensor.__rtruediv__,
  * which PyTorch runs as `x.reciprocal() * 2`: a MulBackward0 over a ReciprocalBackward0, whose numbers
  * are 1/x rounded and then scaled, not one division. The reciprocal is a call node made here (one per
- * division, so a node's identity is stable), spanning `/x`; the displayed derivative keeps `opOf`.
+ * division, so a node's identity is stable) spanning the whole division, the text that records both
+ * nodes; the displayed derivative keeps `opOf`.
  */
 export function recordedOpOf(node: Node): { op: NodeOp; operands: Node[] } | null {
   if (node.kind === 'binary' && node.op === 'div' && isPythonNumber(node.left)) {
@@ -59,7 +60,7 @@ function reciprocalOf(division: NodeOf<'binary'>): Node {
       kind: 'call',
       fn: 'reciprocal',
       args: [division.right],
-      span: [division.left.span[1], division.span[1]],
+      span: division.span,
     }
     RECIPROCALS.set(division, reciprocal)
     MADE_RECIPROCALS.add(reciprocal)
