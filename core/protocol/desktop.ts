@@ -44,6 +44,7 @@ export const INVOKE_METHODS = [
   'graph',
   'runCell',
   'restartNotebook',
+  'notebookGraph',
   'savePng',
   'openPng',
 ] as const satisfies readonly Exclude<keyof DesktopApi, 'onMenu'>[]

@@ -123,9 +123,10 @@ export interface RunCellResult {
   /**
    * The namespace names whose graph `notebookGraph` can show after this cell: the names the cell bound
    * that hold a tensor requiring grad when it ended, in the order first bound, then the echoed value's
-   * name when the echo is such a tensor of the namespace (`f` echoing f). Empty for a script.
+   * name when the echo is such a tensor of the namespace (`f` echoing f). Empty for a script. The core
+   * always sends it; a kernel without graphs (a test's stand-in) may leave it out, which means none.
    */
-  tensors: string[]
+  tensors?: string[]
 }
 
 export interface RestartNotebookRequest {

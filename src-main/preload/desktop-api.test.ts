@@ -42,12 +42,16 @@ describe('createDesktopApi', () => {
       ok('savePng'),
     )
     expect(await exposed.openPng()).toEqual(ok('openPng'))
+    expect(await exposed.notebookGraph({ session: 'notebook', name: 'f' })).toEqual(
+      ok('notebookGraph'),
+    )
     expect(seen).toEqual([
       ['evaluate', request],
       ['analyze', { expression: 'x' }],
       ['graph', { expression: 'x', point: { x: 1 } }],
       ['savePng', { bytes: new Uint8Array(1), suggestedName: 'a' }],
       ['openPng'],
+      ['notebookGraph', { session: 'notebook', name: 'f' }],
     ])
   })
 
