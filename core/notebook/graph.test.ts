@@ -192,6 +192,22 @@ describe('the graph of a notebook tensor', () => {
     expect(byLabel(graph, 'v')!.gradient).toEqual([2])
   })
 
+  it('shows x[i] as the one node PyTorch records, SelectBackward0, which a freed graph still runs', () => {
+    const session = createSession()
+    run(session, 'import torch\nx = torch.tensor([1., 2., 3.], requires_grad=True)\nz = x[-1] ** 2')
+    const graph = graphOf(session, 'z')
+    expect(graph.nodes.map((node) => [node.name, node.label])).toEqual([
+      ['AccumulateGrad', 'x'],
+      ['SelectBackward0', 'x[-1]'],
+      ['PowBackward0', 'x[-1] ** 2'],
+    ])
+    expect(graph.nodes[0]!.gradient).toEqual([0, 0, 6])
+    expect(stdout(run(session, 'z.backward()\nprint(x.grad)'))).toBe('tensor([0., 0., 6.])\n')
+    run(session, 's = x[1]\ns.backward()')
+    expect(graphOf(session, 's').backward).toEqual({ status: 'ran', seed: 'one' })
+    expect(stdout(run(session, 's.backward()\nprint(x.grad)'))).toBe('tensor([0., 2., 6.])\n')
+  })
+
   it('says where there is no graph: a tensor without grad', () => {
     const session = createSession()
     run(session, 'import torch\nt = torch.tensor(3.0)')
