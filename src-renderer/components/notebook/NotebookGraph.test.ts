@@ -123,6 +123,25 @@ describe('the notebook graph view', () => {
     wrapper.unmount()
   })
 
+  it("shows a vector's numbers one sample at a time, seeded with ones (the sum trick)", async () => {
+    const wrapper = mountWith(
+      'import torch\nx = torch.linspace(-2, 2, 5, requires_grad=True)\nY = x ** 2',
+    )
+    await run(wrapper, 0)
+    await showGraph(wrapper, 'Y')
+    expect(wrapper.get('[data-testid="nb-graph-note"]').text()).toContain(
+      'seeded with ones (the sum trick)',
+    )
+    expect(leafLabel(wrapper, 'x')).toBe('leaf x, AccumulateGrad: data −2, gradient −4')
+    await wrapper.get('[data-testid="nb-graph-sample"]').setValue('3')
+    expect(leafLabel(wrapper, 'x')).toBe('leaf x, AccumulateGrad: data 1, gradient 2')
+    await wrapper.get('[data-testid="nb-graph-step"]').trigger('click')
+    expect(wrapper.get('[data-testid="nb-graph-explain"]').text()).toContain(
+      '→ x: 1 [3/5] × 2 [3/5] = 2 [3/5]',
+    )
+    wrapper.unmount()
+  })
+
   it('closes with Escape or Close, and a second click on the same name', async () => {
     const wrapper = mountWith(F_CELL)
     await run(wrapper, 0)
