@@ -159,7 +159,7 @@ export interface NodeSource {
  * A node of a notebook graph: the explorer's GraphNode (PyTorch's names, `.data`, the gradient) whose
  * `spans` are always empty, since they are offsets into the explorer's expression; `source` says where in
  * the notebook the tensor came from instead. A leaf's label is the namespace name that holds it (several
- * joined by ' = '), else the source text; an op's label is its source text. Where the backward pass is
+ * joined by ', '), else the source text; an op's label is its source text. Where the backward pass is
  * unavailable, `gradient` is [] rather than a made-up number.
  */
 export interface NotebookGraphNode extends GraphNode {
