@@ -115,6 +115,7 @@ test.describe('the desktop bridge', () => {
         'analyze',
         'evaluate',
         'graph',
+        'notebookGraph',
         'onMenu',
         'openPng',
         'restartNotebook',

@@ -31,6 +31,52 @@ test.describe('the notebook', () => {
     await expect(next.getByTestId('nb-error')).toContainText("NameError: name 'y' is not defined")
   })
 
+  test("opens f's graph from the cell output: MulBackward0, PowBackward0, AddBackward0 and the leaves u, v with gradients 4 and 1", async ({
+    explorer,
+  }) => {
+    const notebook = new NotebookPage(explorer.page)
+    await notebook.open()
+    await notebook.addCodeCell([
+      'import torch',
+      'u = torch.tensor(1.0, requires_grad=True)',
+      'v = torch.tensor(2.0, requires_grad=True)',
+      'f = u * v + u ** 2',
+    ])
+    // By its code, not as the last cell: another cell is added below it later.
+    const cell = notebook.cellWithCode('f = u * v + u ** 2')
+    await notebook.run(cell)
+    // From the keyboard: the button is reached with Tab and pressed with Enter.
+    const show = notebook.showGraphButton(cell, 'f')
+    await show.focus()
+    await explorer.page.keyboard.press('Enter')
+    const graph = notebook.graph(cell)
+    await expect(graph.getByRole('heading', { name: 'Computation graph of f' })).toBeFocused()
+    for (const name of ['MulBackward0', 'PowBackward0', 'AddBackward0'])
+      await expect(notebook.graphNode(cell, name)).toBeVisible()
+    await expect(notebook.graphLeaf(cell, 'u')).toHaveAttribute(
+      'aria-label',
+      'leaf u, AccumulateGrad: data 1, gradient 4',
+    )
+    await expect(notebook.graphLeaf(cell, 'v')).toHaveAttribute(
+      'aria-label',
+      'leaf v, AccumulateGrad: data 2, gradient 1',
+    )
+    await graph.scrollIntoViewIfNeeded()
+    await explorer.page.screenshot({ path: '/tmp/nbg/notebook-graph.png' })
+
+    // The view left the namespace alone: backward() in the next cell gives the same numbers, once.
+    const next = await notebook.addCodeCell(['f.backward()', 'print(u.grad, v.grad)'])
+    await notebook.run(next)
+    await expect(next.getByTestId('nb-stream')).toHaveText('tensor(4.) tensor(1.)')
+    await expect(graph.getByTestId('nb-graph-note')).toContainText(
+      'The backward pass is not available',
+    )
+    // Escape from inside the view (a node has the focus) closes it.
+    await notebook.graphLeaf(cell, 'u').focus()
+    await explorer.page.keyboard.press('Escape')
+    await expect(graph).toHaveCount(0)
+  })
+
   test("opens the lab's notebook; its partial-derivative cell raises NameError as written", async ({
     explorer,
   }) => {

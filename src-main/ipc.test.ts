@@ -71,6 +71,7 @@ describe('registerIpcHandlers', () => {
       'calculus:graph',
       'calculus:runCell',
       'calculus:restartNotebook',
+      'calculus:notebookGraph',
       'calculus:savePng',
       'calculus:openPng',
       'calculus:saveNotebook',
@@ -100,6 +101,32 @@ describe('registerIpcHandlers', () => {
     expect(firstMessage(await invoke('calculus:runCell', { session: 'a b', source: '' }))).toBe(
       "Invalid request: 'session' must be 1 to 100 characters of letters, digits and _ . : -.",
     )
+  })
+
+  it("reads a graph from the window's own notebook session, and refuses a name that is not one", async () => {
+    const request = { session: 'notebook', name: 'f' }
+    expect(await invoke('calculus:notebookGraph', request)).toEqual(
+      ok({ answered: 'notebookGraph' }),
+    )
+    expect(services.calls).toEqual([
+      ['core', 'notebookGraph', { session: `window-${ours.id}:notebook`, name: 'f' }, ours.id],
+    ])
+    for (const payload of [
+      { session: 'notebook', name: 'f.grad' },
+      { session: 'notebook' },
+      { session: 'window-9:notebook', name: 'f', extra: 1 },
+      'f',
+      null,
+    ]) {
+      expect(await invoke('calculus:notebookGraph', payload)).toMatchObject({
+        ok: false,
+        diagnostics: [{ code: 'invalid-request' }],
+      })
+    }
+    expect(firstMessage(await invoke('calculus:notebookGraph', request, 'extra'))).toBe(
+      "Invalid request: 'notebookGraph' takes 1 argument.",
+    )
+    expect(services.calls).toHaveLength(1)
   })
 
   it('passes a valid analyze to the core', async () => {

@@ -14,6 +14,7 @@ import {
   validateAnalyzeRequest,
   validateEvaluateRequest,
   validateGraphRequest,
+  validateNotebookGraphRequest,
   validateRestartNotebookRequest,
   validateRunCellRequest,
 } from '../core/protocol/validate'
@@ -55,6 +56,7 @@ const ARITY: { [M in InvokeMethod]: Parameters<DesktopApi[M]>['length'] } = {
   graph: 1,
   runCell: 1,
   restartNotebook: 1,
+  notebookGraph: 1,
   savePng: 1,
   openPng: 0,
   saveNotebook: 1,
@@ -88,6 +90,13 @@ function handlersFor(services: IpcServices): Record<InvokeMethod, Handler> {
       const session = ownSession(event, request.value.session)
       const result = await services.core.call('restartNotebook', { session }, event.sender.id)
       return result.ok ? { ok: true, value: { session: request.value.session } } : result
+    },
+    // The graph is read from the namespace the window's own cells ran in, never another window's.
+    notebookGraph: async (event, [payload]) => {
+      const request = validateNotebookGraphRequest(payload)
+      if (!request.ok) return request
+      const session = ownSession(event, request.value.session)
+      return services.core.call('notebookGraph', { ...request.value, session }, event.sender.id)
     },
     savePng: async (event, [payload]) => {
       const request = validateSavePngRequest(payload)

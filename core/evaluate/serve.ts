@@ -5,6 +5,7 @@ import {
   validateAnalyzeRequest,
   validateEvaluateRequest,
   validateGraphRequest,
+  validateNotebookGraphRequest,
   validateRestartNotebookRequest,
   validateRunCellRequest,
 } from '../protocol/validate'
@@ -48,6 +49,10 @@ const HANDLERS: Record<CoreMethod, Handler> = {
   restartNotebook: (params) => {
     const request = validateRestartNotebookRequest(params)
     return request.ok ? ok(notebooks.restart(request.value)) : request
+  },
+  notebookGraph: (params) => {
+    const request = validateNotebookGraphRequest(params)
+    return request.ok ? notebooks.graph(request.value) : request
   },
 }
 

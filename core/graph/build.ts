@@ -3,9 +3,10 @@ import type { BackwardStep, Tensor } from '../autograd'
 import type { Node } from '../expr/ast'
 import { compileFor } from '../evaluate/service'
 import { interpret } from '../evaluate/interpret'
-import type { GraphNode, GraphRequest, GraphResult, GraphStep } from '../protocol/api'
+import type { GraphNode, GraphRequest, GraphResult } from '../protocol/api'
 import { ok, type Result } from '../protocol/result'
 import { isRecordedReciprocal } from '../ops/node-op'
+import { gradientsReached, graphSteps, withoutOuterParentheses } from './steps'
 import { torchName } from './torch-name'
 
 /**
@@ -43,13 +44,6 @@ function leavesFor(
   return leaves
 }
 
-/** ∂out/∂input elementwise: the node's vector-Jacobian product with a gradient of ones. */
-function localDerivative(step: BackwardStep, index: number): number[] {
-  const ones = ag.ones(step.output.shape)
-  const local = ag.noGrad(() => step.node.backward(index, ones))
-  return local === null ? [] : local.toArray()
-}
-
 function constantsOf(node: Node | undefined, expression: string): string[] {
   if (node === undefined) return []
   const operands =
@@ -72,25 +66,6 @@ function containsVariable(node: Node): boolean {
     default:
       return false
   }
-}
-
-/** `(u*v)` → `u*v`: the span of a parenthesized operand includes its parentheses. */
-function withoutOuterParentheses(text: string): string {
-  let inner = text.trim()
-  while (inner.startsWith('(') && inner.endsWith(')') && closes(inner))
-    inner = inner.slice(1, -1).trim()
-  return inner
-}
-
-/** Whether the first `(` is closed by the last character (not `(a)*(b)`). */
-function closes(text: string): boolean {
-  let depth = 0
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '(') depth++
-    else if (text[i] === ')') depth--
-    if (depth === 0) return i === text.length - 1
-  }
-  return false
 }
 
 /** The text a node came from; `2 / x`'s reciprocal has none, so it reads `1/x`. */
@@ -118,11 +93,7 @@ export function buildGraph(request: GraphRequest): Result<GraphResult> {
 
   const order = ag.topologicalOrder(root)
   const ids = new Map<Tensor, number>(order.map((tensor, id) => [tensor, id]))
-  const gradients = new Map<Tensor, Tensor>()
-  for (const step of engineSteps) {
-    gradients.set(step.output, step.upstream)
-    for (const flow of step.flows) gradients.set(flow.input, flow.total)
-  }
+  const gradients = gradientsReached(engineSteps)
   const sources = sourcesOf(values)
   const nameOf = new Map<Tensor, string>([...leaves].map(([name, leaf]) => [leaf, name]))
   const nodes: GraphNode[] = order.map((tensor, id) => {
@@ -160,16 +131,6 @@ export function buildGraph(request: GraphRequest): Result<GraphResult> {
         .map((input) => ids.get(input)!),
     }
   })
-  const steps: GraphStep[] = engineSteps.map((step) => ({
-    node: ids.get(step.output)!,
-    upstream: step.upstream.toArray(),
-    flows: step.flows.map((flow) => ({
-      input: ids.get(flow.input)!,
-      local: localDerivative(step, flow.index),
-      share: flow.share.toArray(),
-      before: flow.before ? flow.before.toArray() : null,
-      total: flow.total.toArray(),
-    })),
-  }))
+  const steps = graphSteps(engineSteps, ids)
   return ok({ variables, nodes, output: ids.get(root)!, steps })
 }

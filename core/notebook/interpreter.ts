@@ -17,6 +17,7 @@ import { tensorRepr } from './tensor-str'
 import { builtins } from './builtins'
 import { list, pyRepr, pyStr, rangeLength, truthy, tuple, typeName, type PyValue } from './values'
 import { importModule, type Modules } from './imports'
+import { noteOrigin } from './origins'
 
 /**
  * The evaluator: walks the tree statement by statement over one namespace (the session's globals), as
@@ -52,6 +53,8 @@ export class Interpreter {
   constructor(private readonly ns: Namespace) {}
   /** The statement running now, for warnings. */
   current: Span = { start: 0, end: 0 }
+  /** The names this interpreter bound, in the order first bound (the cell's "Show graph" candidates). */
+  readonly bound = new Set<string>()
 
   run(body: Stmt[]): void {
     for (const stmt of body) this.exec(stmt)
@@ -180,6 +183,7 @@ export class Interpreter {
     switch (target.kind) {
       case 'name':
         this.ns.globals.set(target.id, value)
+        this.bound.add(target.id)
         return
       case 'attr': {
         const object = this.eval(target.object)
@@ -258,8 +262,12 @@ export class Interpreter {
           `output with shape [${current.shape.join(', ')}] doesn't match the broadcast shape [${result.shape.join(', ')}]`,
           target.span,
         )
-      if (result.t.gradFn) current.t = result.t
-      else (current.t.data as Float64Array).set(result.t.data)
+      if (result.t.gradFn) {
+        current.t = result.t
+        // `y += x` records an op whose source is the whole statement, not its right-hand side.
+        noteOrigin(result.t, { start: target.span.start, end: valueExpr.span.end })
+      } else (current.t.data as Float64Array).set(result.t.data)
+      if (target.kind === 'name') this.bound.add(target.id)
       return
     }
     if (typeof current === 'object' && current !== null && current.kind === 'list' && op === '+') {
@@ -282,7 +290,14 @@ export class Interpreter {
     return i
   }
 
+  /** An expression's value; a tensor it made remembers the expression (origins.ts, for the graph view). */
   eval(expr: Expr): PyValue {
+    const value = this.evalNode(expr)
+    if (value instanceof NbTensor) noteOrigin(value.t, expr.span, expr)
+    return value
+  }
+
+  private evalNode(expr: Expr): PyValue {
     charge(1)
     switch (expr.kind) {
       case 'int':

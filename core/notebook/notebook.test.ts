@@ -237,6 +237,7 @@ describe('sessions', () => {
         executionCount: 1,
         status: 'ok',
         outputs: [{ type: 'stream', name: 'stdout', text: '1\n' }],
+        tensors: [],
       },
     })
     expect(handleMessage({ id: 2, method: 'runCell', params: { session: 's' } })?.result.ok).toBe(

@@ -3,15 +3,15 @@ import type { CellOutput, CellSpan, RunCellResult } from '../protocol/notebook'
 import { resetBudget } from './budget'
 import { setContext, type Emitted } from './context'
 import type { PyError } from './errors'
-import { type Span } from './errors'
 import { Interpreter, located, repr, type Namespace } from './interpreter'
 import { createModules } from './imports'
 import { parse } from './parser'
 import { flushFigures } from './pyplot'
 import * as ag from '../autograd'
-import { float32Results, getDefaultDtype, setDefaultDtype, type DType } from './tensor'
+import { float32Results, getDefaultDtype, NbTensor, setDefaultDtype, type DType } from './tensor'
 import { setGradMode } from './torch-module'
 import { whyOf } from './why'
+import { cellSpanOf, setRunningCell } from './origins'
 
 /**
  * Runs one cell in a session's namespace and collects what it printed, warned, drew and raised, in order.
@@ -35,18 +35,22 @@ export interface RunOptions {
   mode: 'cell' | 'script'
   /** What tracebacks and warnings call the code: a file name in a script, `Cell In [n]` in a notebook. */
   fileName?: string
+  /** The renderer's id of the cell, kept with the tensors it makes (the graph view's node sources). */
+  cellId?: string
 }
 
-/** Offsets to 1-based lines and 0-based columns. */
-function spanOf(source: string, span: Span): CellSpan {
-  const position = (offset: number) => {
-    const before = source.slice(0, Math.max(0, Math.min(offset, source.length)))
-    const line = before.split('\n').length
-    return { line, column: before.length - before.lastIndexOf('\n') - 1 }
+/** The cell's names that hold a tensor requiring grad, then the echoed tensor's name (RunCellResult). */
+function graphNames(ns: Namespace, bound: Iterable<string>, echoed: unknown): string[] {
+  const holdsGraph = (name: string) => {
+    const value = ns.globals.get(name)
+    return value instanceof NbTensor && value.t.requiresGrad
   }
-  const start = position(span.start)
-  const end = position(span.end)
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column }
+  const names = [...bound].filter(holdsGraph)
+  if (echoed instanceof NbTensor && echoed.t.requiresGrad) {
+    const holder = [...ns.globals].find(([, value]) => value === echoed)?.[0]
+    if (holder !== undefined && !names.includes(holder)) names.push(holder)
+  }
+  return names
 }
 
 const sourceLine = (source: string, line: number): string => source.split('\n')[line - 1] ?? ''
@@ -101,7 +105,7 @@ export function runCell(session: Session, source: string, options: RunOptions): 
       if (last && last.type === 'stream' && last.name === output.type) last.text += text
       else outputs.push({ type: 'stream', name: output.type, text })
     } else if (output.type === 'warning') {
-      const where = spanOf(source, output.span)
+      const where = cellSpanOf(source, output.span)
       const key = output.origin === 'line' ? `line ${where.line}` : output.message
       if (warned.has(key)) return
       warned.add(key)
@@ -128,7 +132,9 @@ export function runCell(session: Session, source: string, options: RunOptions): 
   setGradMode(true)
   ag.setResultHook(float32Results)
   setContext({ emit: push, currentSpan: () => interpreter?.current ?? { start: 0, end: 0 } })
+  setRunningCell({ executionCount: count, cellId: options.cellId ?? null, source })
   let status: RunCellResult['status'] = 'ok'
+  let echoed: unknown = null
   try {
     const body = parse(source)
     interpreter = new Interpreter(session.ns)
@@ -143,13 +149,14 @@ export function runCell(session: Session, source: string, options: RunOptions): 
       } catch (error) {
         throw located(error, last.span)
       }
+      echoed = value
       if (value !== null)
         outputs.push({ type: 'execute_result', executionCount: count, text: repr(value) })
     }
     if (options.mode === 'cell') flushFigures(session.ns.modules.pyplot ?? undefined)
   } catch (caught) {
     const error = located(caught, { start: 0, end: 0 }) as PyError
-    const where = spanOf(source, error.span ?? { start: 0, end: 0 })
+    const where = cellSpanOf(source, error.span ?? { start: 0, end: 0 })
     const why = whyOf(error.ename, error.evalue)
     outputs.push({
       type: 'error',
@@ -165,6 +172,11 @@ export function runCell(session: Session, source: string, options: RunOptions): 
     setGradMode(true)
     ag.setResultHook(null)
     setContext(null)
+    setRunningCell(null)
   }
-  return { executionCount: count, status, outputs }
+  const tensors =
+    options.mode === 'cell' && interpreter !== null
+      ? graphNames(session.ns, interpreter.bound, echoed)
+      : []
+  return { executionCount: count, status, outputs, tensors }
 }

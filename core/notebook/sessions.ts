@@ -1,10 +1,14 @@
 import { LIMITS } from '../protocol/limits'
+import type { Result } from '../protocol/result'
 import type {
+  NotebookGraphRequest,
+  NotebookGraphResult,
   RestartNotebookRequest,
   RestartNotebookResult,
   RunCellRequest,
   RunCellResult,
 } from '../protocol/notebook'
+import { notebookGraph } from './graph'
 import { createSession, runCell, type Session } from './run'
 
 /**
@@ -30,7 +34,14 @@ export class NotebookSessions {
     return runCell(this.session(request.session), request.source, {
       mode: request.mode ?? 'cell',
       ...(request.mode === 'script' ? { fileName: request.cellId ?? '<stdin>' } : {}),
+      ...(request.cellId !== undefined ? { cellId: request.cellId } : {}),
     })
+  }
+
+  /** The graph of a tensor in a session's namespace; a session never run has none, so a NameError. */
+  graph(request: NotebookGraphRequest): Result<NotebookGraphResult> {
+    // Asking does not make a session (nor push another out of the most recently used).
+    return notebookGraph(this.sessions.get(request.session) ?? createSession(), request)
   }
 
   restart(request: RestartNotebookRequest): RestartNotebookResult {

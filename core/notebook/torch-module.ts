@@ -14,7 +14,6 @@ import {
   NbTensor,
   markData,
   reduce,
-  renameNode,
   requireTensor,
   roundInPlace,
   setDefaultDtype,
@@ -774,12 +773,22 @@ export function selectIndex(x: NbTensor, index: PyValue): NbTensor {
   if (i < -size || i >= size)
     throw new PyError('IndexError', `index ${i} is out of bounds for dimension 0 with size ${size}`)
   if (i < 0) i += size
+  const value = Float64Array.of(x.t.data[i]!)
+  if (!ag.isGradEnabled() || !x.t.requiresGrad) return wrap(new ag.Tensor(value, []), x.dtype)
+  // One node, as PyTorch's: the graph view shows SelectBackward0 → AccumulateGrad and nothing between.
+  // Its rule puts the gradient at position i (∂xᵢ/∂x = eᵢ) in tensor ops, so it can be differentiated
+  // again, and reads no saved tensor: PyTorch's SelectBackward0 keeps only sizes and the index, so it
+  // still runs after a backward pass freed the graph.
   const mask = new Float64Array(size)
   mask[i] = 1
-  // Σ x·eᵢ has xᵢ's gradient eᵢ; its value is written as xᵢ itself (so ∞ and NaN elsewhere stay out).
-  const result = ag.sum(ag.mul(x.t, new ag.Tensor(mask, [size])))
-  ;(result.data as Float64Array)[0] = x.t.data[i]!
-  const wrapped = wrap(result, x.dtype)
-  if (result.gradFn) renameNode(result.gradFn, 'SelectBackward0')
-  return wrapped
+  const unit = new ag.Tensor(mask, [size])
+  const node = new ag.GradFn(
+    'SelectBackward0',
+    [x.t],
+    [(grad) => ag.mul(ag.expand(grad, [size]), unit)],
+    [x.t.shape],
+  )
+  const result = new ag.Tensor(value, [], node)
+  node.bindOutput(result)
+  return wrap(result, x.dtype)
 }

@@ -175,6 +175,7 @@ export const CORE_METHODS = [
   'graph',
   'runCell',
   'restartNotebook',
+  'notebookGraph',
 ] as const satisfies readonly CoreMethod[]
 
 export type RequestOf<M extends CoreMethod> = Parameters<CalculusApi[M]>[0]

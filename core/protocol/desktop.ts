@@ -53,6 +53,7 @@ export const INVOKE_METHODS = [
   'graph',
   'runCell',
   'restartNotebook',
+  'notebookGraph',
   'savePng',
   'openPng',
   'saveNotebook',

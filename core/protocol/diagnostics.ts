@@ -42,6 +42,8 @@ export const DIAGNOSTIC_CODES = [
   'missing-variable',
   'too-many-samples',
   'second-derivative-too-large',
+  // the notebook's graph view: a name with no tensor, or a graph too large to draw
+  'no-graph',
   // untrusted requests
   'invalid-request',
   // the process around the core

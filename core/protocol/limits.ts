@@ -109,5 +109,12 @@ export const LIMITS = {
     /** Most figures one cell draws, and lines in one figure. */
     figures: 20,
     seriesPerFigure: 50,
+    /** Longest variable name notebookGraph accepts: longer than any a learner types. */
+    nameLength: 100,
+    /**
+     * Most nodes of a graph the notebook's graph view draws: a loop of a few hundred steps, more than a
+     * drawing can still be read at (the layout and the stepper are per node).
+     */
+    graphNodes: 400,
   },
 } as const

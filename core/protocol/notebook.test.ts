@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { BUILD_TIMEOUT_MS, HANG_MS, hostile, HOSTILE_KINDS, timed } from '../test-support/hostile'
 import { LIMITS } from './limits'
-import { validateRestartNotebookRequest, validateRunCellRequest } from './validate'
+import {
+  validateNotebookGraphRequest,
+  validateRestartNotebookRequest,
+  validateRunCellRequest,
+} from './validate'
 
 const messages = (result: { ok: boolean; diagnostics?: { message: string }[] }) =>
   result.ok ? [] : result.diagnostics!.map((d) => d.message)
@@ -50,4 +55,48 @@ describe('validateRestartNotebookRequest', () => {
       "Invalid request: 'source' is not a known field.",
     ])
   })
+})
+
+describe('validateNotebookGraphRequest', () => {
+  it('takes a session and a Python name, copied', () => {
+    const request = { session: 'notebook', name: 'f_2' }
+    const answer = validateNotebookGraphRequest(request)
+    expect(answer).toEqual({ ok: true, value: request })
+    expect(answer.ok && answer.value).not.toBe(request)
+  })
+
+  it('refuses garbage, each bad field named', () => {
+    const most = LIMITS.notebook.nameLength
+    const notAName = `Invalid request: 'name' must be a Python name of at most ${most} characters.`
+    expect(messages(validateNotebookGraphRequest({ session: '', name: 3, extra: true }))).toEqual([
+      "Invalid request: 'extra' is not a known field.",
+      "Invalid request: 'session' must be 1 to 100 characters of letters, digits and _ . : -.",
+      notAName,
+    ])
+    for (const name of ['', '2x', 'f.grad', 'u * v', 'x\n', 'é', 'f'.repeat(most + 1), null])
+      expect(messages(validateNotebookGraphRequest({ session: 's', name }))).toEqual([notAName])
+    expect(validateNotebookGraphRequest({ session: 's', name: 'f'.repeat(most) }).ok).toBe(true)
+    expect(validateNotebookGraphRequest({ session: 's' }).ok).toBe(false)
+    expect(validateNotebookGraphRequest([]).ok).toBe(false)
+    expect(validateNotebookGraphRequest('f').ok).toBe(false)
+  })
+
+  it(
+    'refuses every hostile value, as the request and as each field, quickly and without a throw',
+    () => {
+      const base = { session: 's', name: 'f' }
+      for (const kind of HOSTILE_KINDS) {
+        for (const value of [
+          hostile(kind, base),
+          { ...base, name: hostile(kind, { x: 1 }) },
+          { ...base, session: hostile(kind, { x: 1 }) },
+        ]) {
+          const { result, ms } = timed(() => validateNotebookGraphRequest(value))
+          expect(result.ok).toBe(false)
+          expect(ms).toBeLessThan(HANG_MS)
+        }
+      }
+    },
+    BUILD_TIMEOUT_MS,
+  )
 })

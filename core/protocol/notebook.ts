@@ -1,3 +1,4 @@
+import type { GraphNode, GraphResult } from './api'
 import type { Result } from './result'
 
 /**
@@ -119,6 +120,13 @@ export interface RunCellResult {
   status: 'ok' | 'error'
   /** In the order the cell produced them; stream text is merged while consecutive and of the same name. */
   outputs: CellOutput[]
+  /**
+   * The namespace names whose graph `notebookGraph` can show after this cell: the names the cell bound
+   * that hold a tensor requiring grad when it ended, in the order first bound, then the echoed value's
+   * name when the echo is such a tensor of the namespace (`f` echoing f). Empty for a script. The core
+   * always sends it; a kernel without graphs (a test's stand-in) may leave it out, which means none.
+   */
+  tensors?: string[]
 }
 
 export interface RestartNotebookRequest {
@@ -129,16 +137,73 @@ export interface RestartNotebookResult {
   session: string
 }
 
+/** The graph autograd recorded for the tensor a namespace name holds (the graph view of a cell's output). */
+export interface NotebookGraphRequest {
+  session: string
+  /** A Python identifier of at most LIMITS.notebook.nameLength characters. */
+  name: string
+}
+
+/** Where a node's tensor was made: the cell run and the characters of the expression that returned it. */
+export interface NodeSource {
+  /** The run's `In [n]`. */
+  executionCount: number
+  /** The cell's id as runCell was given it; null when none was. */
+  cellId: string | null
+  span: CellSpan
+  /** The characters, as the cell had them when it ran (the cell may have been edited since). */
+  text: string
+}
+
+/**
+ * A node of a notebook graph: the explorer's GraphNode (PyTorch's names, `.data`, the gradient) whose
+ * `spans` are always empty, since they are offsets into the explorer's expression; `source` says where in
+ * the notebook the tensor came from instead. A leaf's label is the namespace name that holds it (several
+ * joined by ', '), else the source text; an op's label is its source text. Where the backward pass is
+ * unavailable, `gradient` is [] rather than a made-up number.
+ */
+export interface NotebookGraphNode extends GraphNode {
+  source: NodeSource | null
+}
+
+/**
+ * How the gradients were obtained. 'ran': a backward pass from the tensor, run for this view only: it
+ * retains the graph and leaves every `.grad` as it was, so the learner's own `backward()` later behaves
+ * exactly as without it. `seed` is 'one' for a one-element tensor; 'ones' for any other (the sum trick:
+ * the gradients are those of `t.sum()`, i.e. `t.backward(torch.ones_like(t))`). 'freed': a backward pass
+ * without retain_graph=True already freed saved tensors this pass needs, so PyTorch could not run it again
+ * either (`message` is PyTorch's error); 'no-grad': the tensor does not require grad, so there is no graph.
+ */
+export type NotebookBackward =
+  | { status: 'ran'; seed: 'one' | 'ones' }
+  | { status: 'freed'; message: string }
+  | { status: 'no-grad'; message: string }
+
+export interface NotebookGraphResult extends GraphResult {
+  /** The namespace name asked for. */
+  name: string
+  /** The tensor's dtype ('float32', 'float64'). */
+  dtype: string
+  nodes: NotebookGraphNode[]
+  backward: NotebookBackward
+}
+
 /** The notebook's methods; `CalculusApi` (api.ts) extends this, so the worker, main, preload and the
  * renderer's client serve both like `evaluate`. */
 export interface NotebookApi {
   runCell(request: RunCellRequest): Promise<Result<RunCellResult>>
   restartNotebook(request: RestartNotebookRequest): Promise<Result<RestartNotebookResult>>
+  /**
+   * Fails (Result.ok false, code 'no-graph') with Python's words when the name is not defined
+   * (`NameError: name 'q' is not defined`), holds no tensor, or the graph is past LIMITS.notebook.graphNodes.
+   */
+  notebookGraph(request: NotebookGraphRequest): Promise<Result<NotebookGraphResult>>
 }
 
 export const NOTEBOOK_METHODS = [
   'runCell',
   'restartNotebook',
+  'notebookGraph',
 ] as const satisfies readonly (keyof NotebookApi)[]
 
 /** matplotlib's default property cycle (matplotlibrc `axes.prop_cycle`, the 'tab10' colours). */

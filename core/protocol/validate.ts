@@ -18,7 +18,7 @@ import {
   ownFields,
 } from './guards'
 import { LIMITS } from './limits'
-import type { RestartNotebookRequest, RunCellRequest } from './notebook'
+import type { NotebookGraphRequest, RestartNotebookRequest, RunCellRequest } from './notebook'
 import { failAll, fail, ok, type Result } from './result'
 
 /**
@@ -261,4 +261,20 @@ export function validateRestartNotebookRequest(value: unknown): Result<RestartNo
   checkSession(fields.value.session, out)
   if (out.length > 0) return failAll(out)
   return ok({ session: fields.value.session as string })
+}
+
+/** A Python identifier (ASCII: the notebook's lexer reads no other). */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+export function validateNotebookGraphRequest(value: unknown): Result<NotebookGraphRequest> {
+  const out: Diagnostic[] = []
+  const fields = requestFields(value, ['session', 'name'], out)
+  if (!fields.ok) return fields
+  const { session, name } = fields.value
+  checkSession(session, out)
+  const most = LIMITS.notebook.nameLength
+  if (typeof name !== 'string' || name.length > most || !IDENTIFIER.test(name))
+    out.push(problem('name', `must be a Python name of at most ${most} characters`))
+  if (out.length > 0) return failAll(out)
+  return ok({ session: session as string, name: name as string })
 }

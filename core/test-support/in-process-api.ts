@@ -16,4 +16,5 @@ export const inProcessApi: CalculusApi = {
   graph: answer('graph'),
   runCell: answer('runCell'),
   restartNotebook: answer('restartNotebook'),
+  notebookGraph: answer('notebookGraph'),
 }

@@ -52,6 +52,25 @@ export class NotebookPage {
     return cell.getByTestId('nb-outputs')
   }
 
+  /** The button under a cell's output that opens the graph of the tensor `name`. */
+  showGraphButton(cell: Locator, name: string): Locator {
+    return cell.getByRole('button', { name: `Show the computation graph of ${name}`, exact: true })
+  }
+
+  /** The graph view open under a cell. */
+  graph(cell: Locator): Locator {
+    return cell.getByTestId('nb-graph')
+  }
+
+  /** A node of the open graph by PyTorch's name (`MulBackward0`), or a leaf by its variable. */
+  graphNode(cell: Locator, name: string): Locator {
+    return this.graph(cell).locator(`.graph-node[data-name="${name}"]`)
+  }
+
+  graphLeaf(cell: Locator, label: string): Locator {
+    return this.graph(cell).locator(`.graph-node.leaf[data-label="${label}"]`)
+  }
+
   /** Adds a code cell at the end and types `lines` into it, one line each, as a learner types. */
   async addCodeCell(lines: string[]): Promise<Locator> {
     await this.addCode.click()

@@ -45,6 +45,9 @@ describe('createDesktopApi', () => {
     expect(await exposed.saveNotebook({ text: '{}', suggestedName: 'lab.ipynb' })).toEqual(
       ok('saveNotebook'),
     )
+    expect(await exposed.notebookGraph({ session: 'notebook', name: 'f' })).toEqual(
+      ok('notebookGraph'),
+    )
     expect(seen).toEqual([
       ['evaluate', request],
       ['analyze', { expression: 'x' }],
@@ -52,6 +55,7 @@ describe('createDesktopApi', () => {
       ['savePng', { bytes: new Uint8Array(1), suggestedName: 'a' }],
       ['openPng'],
       ['saveNotebook', { text: '{}', suggestedName: 'lab.ipynb' }],
+      ['notebookGraph', { session: 'notebook', name: 'f' }],
     ])
   })
 

@@ -24,6 +24,7 @@ export function createDesktopApi(ipc: RendererIpc): DesktopApi {
     graph: (request) => ipc.invoke(channelOf('graph'), request),
     runCell: (request) => ipc.invoke(channelOf('runCell'), request),
     restartNotebook: (request) => ipc.invoke(channelOf('restartNotebook'), request),
+    notebookGraph: (request) => ipc.invoke(channelOf('notebookGraph'), request),
     savePng: (request) => ipc.invoke(channelOf('savePng'), request),
     openPng: () => ipc.invoke(channelOf('openPng')),
     saveNotebook: (request) => ipc.invoke(channelOf('saveNotebook'), request),

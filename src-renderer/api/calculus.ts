@@ -37,6 +37,7 @@ function bridgeClient(bridge: CalculusApi): CalculusApi {
     graph: guarded('graph'),
     runCell: guarded('runCell'),
     restartNotebook: guarded('restartNotebook'),
+    notebookGraph: guarded('notebookGraph'),
   }
 }
 

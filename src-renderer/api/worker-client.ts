@@ -47,6 +47,7 @@ export function createWorkerClient(
     graph: (request) => client.call('graph', request),
     runCell: (request) => client.call('runCell', request),
     restartNotebook: (request) => client.call('restartNotebook', request),
+    notebookGraph: (request) => client.call('notebookGraph', request),
     dispose: () => client.shutdown(),
   }
 }

@@ -9,6 +9,7 @@ import {
   type NotebookCellState,
 } from '../notebook/cells'
 import { notebookKernel } from '../notebook/kernel'
+import { useNotebookGraphStore } from './notebook-graph'
 import { savedNotebook, stateRecord } from './notebook-state'
 import { starterNotebook } from '../notebook/starter'
 
@@ -29,6 +30,12 @@ export const useNotebookStore = defineStore('notebook', () => {
   /** Cells waiting to run or running, in order: `In [*]`. */
   const pending = ref<string[]>([])
   const notice = shallowRef<string | null>(null)
+  /**
+   * Per cell, the names of the tensors its last run bound (RunCellResult.tensors), whose graphs its
+   * output offers; not saved, since a reloaded page's namespace is empty.
+   */
+  const graphNames = ref<Record<string, string[]>>({})
+  const graphView = useNotebookGraphStore()
   /** Whether the core's namespace was restarted since this page started (so counts start at 1). */
   let fresh = false
   let queue: Promise<unknown> = Promise.resolve()
@@ -68,6 +75,8 @@ export const useNotebookStore = defineStore('notebook', () => {
         target.executionCount = result.value.executionCount
         target.outputs = result.value.outputs
       }
+      graphNames.value = { ...graphNames.value, [id]: result.value.tensors ?? [] }
+      if (graphView.name !== null) void graphView.refresh(NOTEBOOK_SESSION)
       return result.value.status === 'ok'
     } finally {
       pending.value = pending.value.filter((waiting) => waiting !== id)
@@ -99,6 +108,9 @@ export const useNotebookStore = defineStore('notebook', () => {
   function restart(): Promise<void> {
     const done = queue.then(async () => {
       fresh = false
+      // Every variable is gone: no output offers a graph any more.
+      graphNames.value = {}
+      graphView.close()
       await ensureFresh()
     })
     queue = done.catch(() => undefined)
@@ -116,6 +128,7 @@ export const useNotebookStore = defineStore('notebook', () => {
   function remove(id: string): void {
     const at = indexOf(id)
     if (at !== -1) cells.value.splice(at, 1)
+    if (graphView.cellId === id) graphView.close()
   }
 
   function move(id: string, by: -1 | 1): void {
@@ -137,6 +150,8 @@ export const useNotebookStore = defineStore('notebook', () => {
     cell.kind = kind
     cell.outputs = []
     cell.executionCount = null
+    graphNames.value = { ...graphNames.value, [id]: [] }
+    if (graphView.cellId === id) graphView.close()
   }
 
   /** Replaces the notebook (a .ipynb opened, the lab's notebook); the namespace starts empty. */
@@ -193,6 +208,7 @@ export const useNotebookStore = defineStore('notebook', () => {
     open,
     fileName,
     pending,
+    graphNames,
     running,
     notice,
     run,

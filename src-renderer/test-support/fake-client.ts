@@ -7,7 +7,7 @@ import type {
   GraphRequest,
 } from '../../core/protocol/api'
 import { buildGraph } from '../../core/graph/build'
-import type { Diagnostic } from '../../core/protocol/diagnostics'
+import { requestDiagnostic, type Diagnostic } from '../../core/protocol/diagnostics'
 import type { CellOutput, RunCellRequest } from '../../core/protocol/notebook'
 import { fail, ok, type Result } from '../../core/protocol/result'
 
@@ -112,6 +112,10 @@ export function createFakeClient(): FakeClient {
     async restartNotebook(request) {
       counts.delete(request.session)
       return ok({ session: request.session })
+    },
+    // The fake keeps no namespace: every name is undefined, as in a session that ran nothing.
+    async notebookGraph(request) {
+      return fail(requestDiagnostic('no-graph', `NameError: name '${request.name}' is not defined`))
     },
     async evaluate(request) {
       client.evaluations.push(request)

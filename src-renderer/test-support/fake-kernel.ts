@@ -4,7 +4,11 @@ import type {
   RunCellRequest,
   RunCellResult,
 } from '../../core/protocol/notebook'
-import { ok, type Result } from '../../core/protocol/result'
+import { requestDiagnostic } from '../../core/protocol/diagnostics'
+import { fail, ok, type Result } from '../../core/protocol/result'
+
+const nameError = (name: string) =>
+  fail(requestDiagnostic('no-graph', `NameError: name '${name}' is not defined`))
 
 /**
  * A stand-in for the core's notebook in store and component tests: each session counts its cells as
@@ -39,6 +43,8 @@ export function createFakeKernel(): FakeKernel {
       counts.delete(request.session)
       return Promise.resolve(ok({ session: request.session }))
     },
+    // The fake keeps no namespace: every name is undefined, as in a session that ran nothing.
+    notebookGraph: (request) => Promise.resolve(nameError(request.name)),
   }
   return kernel
 }

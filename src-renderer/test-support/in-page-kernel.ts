@@ -8,5 +8,6 @@ export function inPageNotebookKernel(): NotebookApi {
   return {
     runCell: (request) => Promise.resolve(ok(sessions.run(request))),
     restartNotebook: (request) => Promise.resolve(ok(sessions.restart(request))),
+    notebookGraph: (request) => Promise.resolve(sessions.graph(request)),
   }
 }
