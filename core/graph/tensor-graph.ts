@@ -23,6 +23,8 @@ export interface TensorNaming {
   names(tensor: Tensor): readonly string[]
   /** Where the tensor was made, with the constants folded into its op as written (`2` in `u ** 2`). */
   source(tensor: Tensor): { source: NodeSource; constants: string[] } | null
+  /** The gradient backward() starts from: ones in the root's shape and dtype (float32 rounds the pass). */
+  seed(root: Tensor): Tensor
 }
 
 export type TensorGraph = Omit<NotebookGraphResult, 'name' | 'dtype'>
@@ -38,14 +40,14 @@ const receivesGrad = (tensor: Tensor): boolean =>
 type Pass = { steps: BackwardStep[] } | { freed: string }
 
 /** The observed pass, or PyTorch's "second time" error when saved tensors it needs were freed. */
-function observedPass(root: Tensor, order: readonly Tensor[], seed: Tensor | undefined): Pass {
+function observedPass(root: Tensor, order: readonly Tensor[], seed: Tensor): Pass {
   const receivers = order.filter(receivesGrad)
   const kept = receivers.map((tensor) => tensor.grad)
   for (const tensor of receivers) tensor.grad = null
   const steps: BackwardStep[] = []
   try {
     root.backward({
-      ...(seed ? { gradient: seed } : {}),
+      gradient: seed,
       retainGraph: true,
       onStep: (step) => steps.push(step),
     })
@@ -68,14 +70,13 @@ export function tensorGraph(root: Tensor, naming: TensorNaming): TensorGraph {
     return { variables: [], nodes: [], output: null, steps: [], backward }
   }
   const order = ag.topologicalOrder(root)
-  const seed = root.numel === 1 ? undefined : ag.ones(root.shape)
+  const seed = naming.seed(root)
   const pass = observedPass(root, order, seed)
   const ran = 'steps' in pass
   const engineSteps = ran ? pass.steps : []
   const gradients = gradientsReached(engineSteps)
   // A leaf asked for itself gets the seed: no step runs, as `x.backward()` only accumulates into x.
-  if (ran && !gradients.has(root))
-    gradients.set(root, seed ?? new ag.Tensor(Float64Array.of(1), []))
+  if (ran && !gradients.has(root)) gradients.set(root, seed)
 
   const ids = new Map<Tensor, number>(order.map((tensor, id) => [tensor, id]))
   const variables = new Set<string>()
@@ -115,7 +116,7 @@ export function tensorGraph(root: Tensor, naming: TensorNaming): TensorGraph {
     }
   })
   const backward: NotebookBackward = ran
-    ? { status: 'ran', seed: seed ? 'ones' : 'one' }
+    ? { status: 'ran', seed: root.numel === 1 ? 'one' : 'ones' }
     : { status: 'freed', message: pass.freed }
   return {
     variables: [...variables].sort(),

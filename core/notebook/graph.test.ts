@@ -172,6 +172,18 @@ describe('the graph of a notebook tensor', () => {
     expect(shown).toBe(0.4000000059604645) // PyTorch 1.13's x.grad.item(), not (2·0.1 + 1)/3 in float64
   })
 
+  it("adds a shared input's float32 shares as backward() does: in float32, the last-made first", () => {
+    const session = createSession()
+    // 4.09 + 5.43 + 2.21 is 11.7300005 in float32 in PyTorch's order, 11.7299995 summed in float64.
+    const cell =
+      'import torch\nx = torch.tensor(0.1, requires_grad=True)\na = x * 2.21\nb = x * 5.43\nc = x * 4.09\ny = (c + b) + a'
+    run(session, cell)
+    const shown = byLabel(graphOf(session, 'y'), 'x')!.gradient[0]
+    run(session, 'y.backward()\ng = x.grad.item()')
+    expect(stdout(run(session, 'print(g)'))).toBe('11.730000495910645\n')
+    expect(shown).toBe(11.730000495910645)
+  })
+
   it('is the leaf alone for a leaf, with the seed as its gradient', () => {
     const session = createSession()
     run(session, LEAVES)

@@ -9,6 +9,7 @@ import type { Expr } from './ast'
 import { cellSpanOf, originOf, originText } from './origins'
 import type { Session } from './run'
 import { float32Results, gradFnName, NbTensor } from './tensor'
+import { onesOfDtype } from './torch-module'
 import { typeName } from './values'
 
 /**
@@ -62,6 +63,8 @@ export function notebookGraph(
     const graph = tensorGraph(value.t, {
       opName: gradFnName,
       names: (tensor) => names.get(tensor) ?? [],
+      // The root is the namespace's tensor: its seed is backward()'s, ones of its dtype.
+      seed: () => onesOfDtype(value),
       source: (tensor) => {
         const origin = originOf(tensor)
         if (origin === null) return null

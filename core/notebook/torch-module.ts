@@ -576,10 +576,14 @@ function itemOf(x: NbTensor): PyValue {
  * engine raises.
  */
 function implicitSeed(output: NbTensor): ag.Tensor | undefined {
-  if (output.numel !== 1) return undefined
-  const seed = ag.ones([...output.t.shape])
-  markData(seed.data as Float64Array, output.dtype)
-  return seed
+  return output.numel === 1 ? onesOfDtype(output) : undefined
+}
+
+/** `torch.ones_like(x)`, as the engine's own seed: marked with x's dtype, but outside any graph. */
+export function onesOfDtype(x: NbTensor): ag.Tensor {
+  const ones = ag.ones([...x.t.shape])
+  markData(ones.data as Float64Array, x.dtype)
+  return ones
 }
 
 function backwardMethod(x: NbTensor): PyFunction {
