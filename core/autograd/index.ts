@@ -16,6 +16,7 @@ export {
 } from './engine'
 export { noGrad, enableGrad, isGradEnabled } from './grad-mode'
 export { setResultHook, type ResultHook } from './apply'
+export { float32Kernels, type Float32Kernel } from './kernels/float32'
 export { GradFn, type BackwardFn, type SavedValues } from './grad-fn'
 export {
   type TensorLike,

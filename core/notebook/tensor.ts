@@ -8,8 +8,9 @@ import { charge } from './budget'
  * The notebook's tensor: the core's autograd tensor (float64 values, PyTorch's graph semantics) with a
  * PyTorch dtype. A float32 tensor keeps float32 values: every op's result is rounded with Math.fround,
  * as PyTorch computes float32 ops in float32 (its kernels round each op's result once, which fround of the
- * exact double result is for + − × ÷ and √; for exp, sin… PyTorch's float kernels may differ from the
- * correctly rounded value in the last bit). A float64 tensor runs the core's numbers unchanged. Backward
+ * exact double result is for + − × ÷ and √; exp, sin, sigmoid… are recomputed by PyTorch's own float32
+ * kernels, SLEEF's approximations, core/autograd/kernels/float32.ts). A float64 tensor runs the core's
+ * numbers unchanged. Backward
  * passes run in float64 over the rounded forward values, and a float32 `.grad` is rounded when read.
  */
 export type DType = 'float32' | 'float64' | 'int64' | 'bool'
@@ -77,6 +78,7 @@ export function checkSize(count: number): void {
  * constants are neither), so a backward pass over float32 tensors rounds each op as PyTorch's does.
  */
 const float32Data = new WeakSet<Float64Array>()
+const NONE = new Float64Array(0)
 const float64Data = new WeakSet<Float64Array>()
 
 export function markData(data: Float64Array, dtype: DType): void {
@@ -84,7 +86,7 @@ export function markData(data: Float64Array, dtype: DType): void {
   else if (dtype === 'float64') float64Data.add(data)
 }
 
-export const float32Results: ag.ResultHook = (data, inputs) => {
+export const float32Results: ag.ResultHook = (data, inputs, op) => {
   let float32 = false
   for (const input of inputs) {
     const values = input.data as Float64Array
@@ -95,7 +97,10 @@ export const float32Results: ag.ResultHook = (data, inputs) => {
     if (float32Data.has(values)) float32 = true
   }
   if (!float32) return
-  for (let i = 0; i < data.length; i++) data[i] = Math.fround(data[i]!)
+  const kernel = ag.float32Kernels[op]
+  if (kernel)
+    kernel(data, inputs[0]!.data as Float64Array, (inputs[1]?.data ?? NONE) as Float64Array)
+  else for (let i = 0; i < data.length; i++) data[i] = Math.fround(data[i]!)
   float32Data.add(data)
 }
 
@@ -186,46 +191,19 @@ export function binary(op: '+' | '-' | '*' | '/' | '**', a: Operand, b: Operand)
       result = leftIsNumber ? rename(ag.div(left, right), 'MulBackward0') : ag.div(left, right)
       break
     case '**':
-      result = power(left, right, a, b, dtype)
+      result = power(left, right, b)
       break
   }
   return wrap(result, dtype)
 }
 
-function power(
-  left: Tensor | number,
-  right: Tensor | number,
-  a: Operand,
-  b: Operand,
-  dtype: DType,
-): Tensor {
-  if (typeof right === 'number' && !(b instanceof NbTensor)) {
-    const result = ag.powScalar(left, right)
-    if (dtype === 'float32') float32Power(result, (a as NbTensor).t.data, right)
-    return result
-  }
-  return ag.pow(left, right)
-}
-
 /**
- * PyTorch's pow(Tensor, Scalar) kernel special-cases these exponents, each op rounded to float32: x·x,
- * x·x·x, √x, 1/√x, 1/x, 1/(x·x); others call powf. The results are written over ours in place, before
- * any backward pass reads them.
+ * `x ** 2` is pow(Tensor, Scalar), with its own kernel (and its float32 special cases, see
+ * core/autograd/kernels/float32.ts); a tensor exponent is pow(Tensor, Tensor).
  */
-function float32Power(result: Tensor, base: Float64Array, exponent: number): void {
-  const out = result.data as Float64Array
-  const f = Math.fround
-  const kernels: Record<number, (x: number) => number> = {
-    2: (x) => f(x * x),
-    3: (x) => f(f(x * x) * x),
-    0.5: (x) => f(Math.sqrt(x)),
-    [-0.5]: (x) => f(1 / f(Math.sqrt(x))),
-    [-1]: (x) => f(1 / x),
-    [-2]: (x) => f(1 / f(x * x)),
-  }
-  const kernel = kernels[exponent]
-  if (!kernel) return
-  if (base.length === out.length) for (let i = 0; i < out.length; i++) out[i] = kernel(base[i]!)
+function power(left: Tensor | number, right: Tensor | number, b: Operand): Tensor {
+  if (typeof right === 'number' && !(b instanceof NbTensor)) return ag.powScalar(left, right)
+  return ag.pow(left, right)
 }
 
 /** Unary ops of the rule table: `torch.sin(x)`, `x.sin()`, `F.relu(x)`. */

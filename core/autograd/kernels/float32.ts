@@ -1,0 +1,116 @@
+import { sleefAtanf, sleefCosf, sleefSinf, inFastRange } from './sleef-trig'
+import { sleefCoshf, sleefExpf, sleefLog1pf, sleefLogf, sleefSinhf, sleefTanhf } from './sleef-exp'
+
+/**
+ * PyTorch 1.13's CPU float32 kernels (AVX2 build) for the ops whose float32 result is not simply the
+ * float64 result rounded: each op's output as PyTorch computes it, element by element, on the path
+ * PyTorch takes for that element. Keyed by the engine's op name; the notebook consults it in float32
+ * mode (core/notebook/tensor.ts), nothing else does. Two paths exist
+ * (aten/src/ATen/native/cpu/UnaryOpsKernel.cpp):
+ *
+ * - `vml`: IMPLEMENT_FLOAT_KERNEL / IMPLEMENT_COMPLEX_KERNEL call vml::v<op> (cpu/vml.h), i.e. vec::map,
+ *   which runs every element through Vectorized<float>, the last partial vector by a zero-padded load:
+ *   every element, 0-dim tensors included, gets SLEEF's value. exp, log, log1p, sin, cos, tanh, atan.
+ * - `vec`: cpu_kernel_vec (cpu/Loops.h vectorized_loop) runs Vectorized<float> over whole pairs of
+ *   vectors (16 floats) and the scalar lambda, with std:: functions (glibc), over the remaining n mod 16
+ *   elements — a 0-dim tensor is all tail. sinh, cosh, sigmoid, softplus.
+ */
+export type Float32Kernel = (out: Float64Array, a: Float64Array, b: Float64Array) => void
+
+const f = Math.fround
+const VECTOR = 8
+
+/** Every element through the vectorized function (vec::map). */
+function vml(vector: (x: number) => number): Float32Kernel {
+  return (out, a) => {
+    for (let i = 0; i < out.length; i++) out[i] = vector(a[i]!)
+  }
+}
+
+/**
+ * sin and cos through vec::map: SLEEF reduces a whole 8-lane vector by Cody–Waite when every lane has
+ * |x| < 125, else by Payne–Hanek (not ported, see sleef-trig.ts); those vectors get the correctly
+ * rounded value instead.
+ */
+function vmlTrig(vector: (x: number) => number, exact: (x: number) => number): Float32Kernel {
+  return (out, a) => {
+    for (let start = 0; start < out.length; start += VECTOR) {
+      const end = Math.min(start + VECTOR, out.length)
+      let fast = true
+      for (let i = start; i < end; i++) fast &&= inFastRange(a[i]!)
+      for (let i = start; i < end; i++) out[i] = fast ? vector(a[i]!) : f(exact(a[i]!))
+    }
+  }
+}
+
+/** cpu_kernel_vec: the vectorized function over whole 16-element blocks, the scalar one after. */
+function vec(vector: (x: number) => number, scalar: (x: number) => number): Float32Kernel {
+  return (out, a) => {
+    const n = out.length
+    const blocks = n - (n % (2 * VECTOR))
+    for (let i = 0; i < blocks; i++) out[i] = vector(a[i]!)
+    for (let i = blocks; i < n; i++) out[i] = scalar(a[i]!)
+  }
+}
+
+/** glibc's float functions as std::exp(float)… call them, approximated by the correctly rounded value. */
+const glibc = {
+  exp: (x: number) => f(Math.exp(x)),
+  log1p: (x: number) => f(Math.log1p(x)),
+  sinh: (x: number) => f(Math.sinh(x)),
+  cosh: (x: number) => f(Math.cosh(x)),
+}
+
+/**
+ * sigmoid_kernel: the vector lambda is ((0 − a).exp() + 1).reciprocal(), the scalar one
+ * 1 / (1 + std::exp(−a)), each step rounded to float.
+ */
+const sigmoidVector = (x: number): number => f(1 / f(1 + sleefExpf(f(0 - x))))
+const sigmoidScalar = (x: number): number => f(1 / f(1 + glibc.exp(-x)))
+
+/**
+ * softplus_kernel (Activation.cpp) with beta = 1, threshold = 20: the vector lambda is
+ * blendv((a·β).exp().log1p() / β, a, a·β > threshold), the scalar one
+ * a·β > threshold ? a : log1p(exp(a·β)) / β.
+ */
+const softplusVector = (x: number): number => (x > 20 ? x : sleefLog1pf(sleefExpf(x)))
+const softplusScalar = (x: number): number => (x > 20 ? x : glibc.log1p(glibc.exp(x)))
+
+/**
+ * pow(Tensor, Scalar) (Pow.cpp, PowKernel.cpp): exponents ½, −½ and −1 go to sqrt_kernel, rsqrt_kernel
+ * (1 / std::sqrt(a), vector a.rsqrt() = 1 / √a) and reciprocal_kernel; 2, 3 and −2 to products
+ * (base·base, base·base·base, 1 / (base·base)); 0 and 1 are a fill and a copy. Each step rounds to
+ * float, which is where these differ from the double result rounded once (1/√a above all). Any other
+ * exponent is powf, left to the double result rounded here.
+ */
+const powScalarKernels: Readonly<Record<number, (x: number) => number>> = {
+  2: (x) => f(x * x),
+  3: (x) => f(f(x * x) * x),
+  0.5: (x) => f(Math.sqrt(x)),
+  [-0.5]: (x) => f(1 / f(Math.sqrt(x))),
+  [-1]: (x) => f(1 / x),
+  [-2]: (x) => f(1 / f(x * x)),
+}
+const powScalar: Float32Kernel = (out, a, b) => {
+  const kernel = powScalarKernels[b[0]!]
+  if (b.length !== 1 || a.length !== out.length || !kernel) {
+    for (let i = 0; i < out.length; i++) out[i] = f(out[i]!)
+    return
+  }
+  for (let i = 0; i < out.length; i++) out[i] = kernel(a[i]!)
+}
+
+export const float32Kernels: Readonly<Record<string, Float32Kernel>> = {
+  powScalar,
+  exp: vml(sleefExpf),
+  log: vml(sleefLogf),
+  log1p: vml(sleefLog1pf),
+  tanh: vml(sleefTanhf),
+  atan: vml(sleefAtanf),
+  sin: vmlTrig(sleefSinf, Math.sin),
+  cos: vmlTrig(sleefCosf, Math.cos),
+  sinh: vec(sleefSinhf, glibc.sinh),
+  cosh: vec(sleefCoshf, glibc.cosh),
+  sigmoid: vec(sigmoidVector, sigmoidScalar),
+  softplus: vec(softplusVector, softplusScalar),
+}

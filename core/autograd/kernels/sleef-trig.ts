@@ -1,0 +1,86 @@
+import { fmaf, mulsign, rintFloat, rintToInt } from './float32-arith'
+import * as df from './float32-df'
+
+/**
+ * SLEEF 3.5's single-precision sin, cos (xsinf_u1, xcosf_u1) and atan (xatanf_u1) from
+ * src/libm/sleefsimdsp.c, one AVX2 lane: what PyTorch 1.13's Vectorized<float>::sin / cos / atan call
+ * (Sleef_sinf8_u10, Sleef_cosf8_u10, Sleef_atanf8_u10). sin and cos reduce by π in three float parts
+ * (PI_A2f + PI_B2f + PI_C2f) into a double-float and evaluate an odd polynomial in double-float.
+ *
+ * That reduction holds while every lane of the 8-wide vector has |x| < 125 (TRIGRANGEMAX2f); when one
+ * does not, SLEEF reduces the whole vector by Payne–Hanek (rempif), which is not ported here: callers
+ * ask `inFastRange` for each vector's lanes and use the correctly rounded value for the other vectors,
+ * which agrees with SLEEF's in nearly every case but is not guaranteed to.
+ */
+
+const f = Math.fround
+
+const M_1_PI = f(0.3183098861837907)
+const PI_A2 = 3.1414794921875
+const PI_B2 = 0.00011315941810607910156
+const PI_C2 = f(1.9841872589410058936e-9)
+export const TRIG_RANGE_MAX2 = 125
+
+/** Whether SLEEF's sin/cos take the Cody–Waite path for x (NaN and ±∞ do not). */
+export const inFastRange = (x: number): boolean => Math.abs(x) < TRIG_RANGE_MAX2
+
+/** The polynomial both share: sin(t) for the reduced double-float t. */
+function sinPoly(t: df.DF): number {
+  const s = df.squ(t)
+  let u = f(2.6083159809786593541503e-6)
+  u = fmaf(u, s[0], f(-0.0001981069071916863322258))
+  u = fmaf(u, s[0], f(0.00833307858556509017944336))
+  const x = df.addFD(1, df.mulDD(df.addFF(f(-0.166666597127914428710938), f(u * s[0])), s))
+  return df.mulDDtoF(t, x)
+}
+
+/** xsinf_u1 for |d| < 125: d − qπ in double-float, sign flipped for odd q. */
+export function sleefSinf(d: number): number {
+  const u = rintFloat(f(d * M_1_PI))
+  const q = rintToInt(u)
+  const v = fmaf(u, -PI_A2, d)
+  let s = df.add2FF(v, f(u * -PI_B2))
+  s = df.addDF(s, f(u * -PI_C2))
+  let r = sinPoly(s)
+  if ((q & 1) === 1) r = -r
+  return Object.is(d, -0) ? d : r
+}
+
+/** xcosf_u1 for |d| < 125: d − (q/2)π with q odd, so cos d = ±sin of the remainder. */
+export function sleefCosf(d: number): number {
+  const dq = fmaf(rintFloat(fmaf(d, M_1_PI, -0.5)), 2, 1)
+  const q = rintToInt(dq)
+  let s = df.add2FF(d, f(dq * f(-PI_A2 * 0.5)))
+  s = df.add2DF(s, f(dq * f(-PI_B2 * 0.5)))
+  s = df.add2DF(s, f(dq * f(-PI_C2 * 0.5)))
+  const r = sinPoly(s)
+  return (q & 2) === 0 ? -r : r
+}
+
+/** atan2kf_u1(y, 1) for y = |d| ≥ 0: reduce to |s| ≤ 1 by atan y = π/2 − atan(1/y), then a polynomial. */
+function atanPositive(y: number): df.DF {
+  const q = 1 < y ? 1 : 0
+  let s: df.DF = q === 1 ? [-1, -0] : [y, 0]
+  const t0: df.DF = q === 1 ? [y, 0] : [1, 0]
+  s = df.div(s, t0)
+  let t = df.normalize(df.squ(s))
+  let u = f(-0.00176397908944636583328247)
+  u = fmaf(u, t[0], f(0.0107900900766253471374512))
+  u = fmaf(u, t[0], f(-0.0309564601629972457885742))
+  u = fmaf(u, t[0], f(0.0577365085482597351074219))
+  u = fmaf(u, t[0], f(-0.0838950723409652709960938))
+  u = fmaf(u, t[0], f(0.109463557600975036621094))
+  u = fmaf(u, t[0], f(-0.142626821994781494140625))
+  u = fmaf(u, t[0], f(0.199983194470405578613281))
+  t = df.mulDD(t, df.addFF(f(-0.333332866430282592773438), f(u * t[0])))
+  t = df.mulDD(s, df.addFD(1, t))
+  return df.addDD(df.mulDF([f(1.5707963705062866211), f(-4.3711388286737928865e-8)], q), t)
+}
+
+/** xatanf_u1: atan d, ≤ 1 ulp, ±π/2 at ±∞. */
+export function sleefAtanf(d: number): number {
+  const t = atanPositive(Math.abs(d))
+  let r = f(t[0] + t[1])
+  if (Math.abs(d) === Infinity) r = f(1.570796326794896557998982)
+  return mulsign(r, d)
+}
