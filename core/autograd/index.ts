@@ -17,7 +17,14 @@ export {
 export { noGrad, enableGrad, isGradEnabled } from './grad-mode'
 export { setResultHook, type ResultHook } from './apply'
 export { float32Kernels, type Float32Kernel } from './kernels/float32'
-export { GradFn, type BackwardFn, type SavedValues } from './grad-fn'
+export { float32BackwardKernels, type Float32BackwardKernel } from './kernels/float32-backward'
+export {
+  GradFn,
+  setBackwardHook,
+  type BackwardFn,
+  type BackwardHook,
+  type SavedValues,
+} from './grad-fn'
 export {
   type TensorLike,
   asTensor,

@@ -9,7 +9,13 @@ import { createModules } from './imports'
 import { parse } from './parser'
 import { flushFigures } from './pyplot'
 import * as ag from '../autograd'
-import { float32Results, getDefaultDtype, setDefaultDtype, type DType } from './tensor'
+import {
+  float32Backward,
+  float32Results,
+  getDefaultDtype,
+  setDefaultDtype,
+  type DType,
+} from './tensor'
 import { setGradMode } from './torch-module'
 import { whyOf } from './why'
 
@@ -127,6 +133,7 @@ export function runCell(session: Session, source: string, options: RunOptions): 
   setDefaultDtype(session.defaultDtype)
   setGradMode(true)
   ag.setResultHook(float32Results)
+  ag.setBackwardHook(float32Backward)
   setContext({ emit: push, currentSpan: () => interpreter?.current ?? { start: 0, end: 0 } })
   let status: RunCellResult['status'] = 'ok'
   try {
@@ -164,6 +171,7 @@ export function runCell(session: Session, source: string, options: RunOptions): 
     session.defaultDtype = getDefaultDtype()
     setGradMode(true)
     ag.setResultHook(null)
+    ag.setBackwardHook(null)
     setContext(null)
   }
   return { executionCount: count, status, outputs }

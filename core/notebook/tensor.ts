@@ -104,6 +104,24 @@ export const float32Results: ag.ResultHook = (data, inputs, op) => {
   float32Data.add(data)
 }
 
+/**
+ * The fused float32 backward kernels (core/autograd/kernels/float32-backward.ts) for nodes whose saved
+ * value is float32 and whose incoming gradient is not float64, when the backward pass is not itself
+ * recorded (create_graph keeps the rule's ops, which can be differentiated again).
+ */
+export const float32Backward: ag.BackwardHook = (node, index, grad, saved) => {
+  const fused = ag.float32BackwardKernels[node]
+  if (!fused || index !== 0 || ag.isGradEnabled()) return null
+  const values = (fused.saved === 'out' ? saved.out : saved.a).data as Float64Array
+  const incoming = grad.data as Float64Array
+  if (!float32Data.has(values) || float64Data.has(incoming) || incoming.length !== values.length)
+    return null
+  const data = new Float64Array(incoming.length)
+  fused.kernel(data, incoming, values)
+  float32Data.add(data)
+  return new ag.Tensor(data, grad.shape)
+}
+
 export function wrap(t: Tensor, dtype: DType): NbTensor {
   charge(t.numel)
   roundInPlace(t.data as Float64Array, dtype)

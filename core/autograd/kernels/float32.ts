@@ -1,3 +1,4 @@
+import { glibcCoshf, glibcExpf, glibcLog1pf, glibcSinhf } from './glibc-float'
 import { sleefAtanf, sleefCosf, sleefSinf, inFastRange } from './sleef-trig'
 import { sleefCoshf, sleefExpf, sleefLog1pf, sleefLogf, sleefSinhf, sleefTanhf } from './sleef-exp'
 
@@ -43,22 +44,25 @@ function vmlTrig(vector: (x: number) => number, exact: (x: number) => number): F
   }
 }
 
+/** How many leading elements of n cpu_kernel_vec runs vectorized: whole blocks of two vectors. */
+export const splitVectorTail = (n: number): number => n - (n % (2 * VECTOR))
+
 /** cpu_kernel_vec: the vectorized function over whole 16-element blocks, the scalar one after. */
 function vec(vector: (x: number) => number, scalar: (x: number) => number): Float32Kernel {
   return (out, a) => {
     const n = out.length
-    const blocks = n - (n % (2 * VECTOR))
+    const blocks = splitVectorTail(n)
     for (let i = 0; i < blocks; i++) out[i] = vector(a[i]!)
     for (let i = blocks; i < n; i++) out[i] = scalar(a[i]!)
   }
 }
 
-/** glibc's float functions as std::exp(float)… call them, approximated by the correctly rounded value. */
+/** glibc's float functions, which std::exp(float)… call in the scalar lambdas (glibc-float.ts). */
 const glibc = {
-  exp: (x: number) => f(Math.exp(x)),
-  log1p: (x: number) => f(Math.log1p(x)),
-  sinh: (x: number) => f(Math.sinh(x)),
-  cosh: (x: number) => f(Math.cosh(x)),
+  exp: glibcExpf,
+  log1p: glibcLog1pf,
+  sinh: glibcSinhf,
+  cosh: glibcCoshf,
 }
 
 /**

@@ -1,0 +1,49 @@
+import { fmaf } from './float32-arith'
+import { splitVectorTail } from './float32'
+import { glibcExpf } from './glibc-float'
+import { sleefExpf } from './sleef-exp'
+
+/**
+ * PyTorch 1.13's fused float32 backward kernels, for the nodes whose derivative PyTorch computes in
+ * one kernel rather than the chain of ops our rule is written in: input 0's share from the incoming
+ * gradient and the one saved tensor the kernel reads (`out`, the op's result, or `a`, its input).
+ * Keyed by node name; the notebook consults it in float32 mode, nothing else does.
+ */
+export interface Float32BackwardKernel {
+  readonly saved: 'out' | 'a'
+  readonly kernel: (out: Float64Array, grad: Float64Array, saved: Float64Array) => void
+}
+
+const f = Math.fround
+
+export const float32BackwardKernels: Readonly<Record<string, Float32BackwardKernel>> = {
+  /**
+   * tanh_backward (BinaryOpsKernel.cpp): `a * (1 - b * b)` with a = grad, b = tanh's result. GCC
+   * contracts `1 - b * b` into one fused multiply-add (the AVX2 kernels build with -mfma, and
+   * Vectorized's operators are plain vector arithmetic), in the vector lambda and the scalar one alike,
+   * so 1 − b² is rounded once.
+   */
+  TanhBackward0: {
+    saved: 'out',
+    kernel: (out, grad, b) => {
+      for (let i = 0; i < out.length; i++) out[i] = f(grad[i]! * fmaf(-b[i]!, b[i]!, 1))
+    },
+  },
+  /**
+   * softplus_backward (Activation.cpp) with beta = 1, threshold = 20: z = exp(b·β), then
+   * b·β > threshold ? a : a·z / (z + 1), with b the op's input; cpu_kernel_vec, so exp is SLEEF's on
+   * whole 16-element blocks and glibc's on the tail.
+   */
+  SoftplusBackward0: {
+    saved: 'a',
+    kernel: (out, grad, b) => {
+      const step = (i: number, exp: (x: number) => number) => {
+        const z = exp(b[i]!)
+        out[i] = b[i]! > 20 ? grad[i]! : f(f(grad[i]! * z) / f(z + 1))
+      }
+      const blocks = splitVectorTail(out.length)
+      for (let i = 0; i < blocks; i++) step(i, sleefExpf)
+      for (let i = blocks; i < out.length; i++) step(i, glibcExpf)
+    },
+  },
+}
