@@ -30,16 +30,16 @@ function vml(vector: (x: number) => number): Float32Kernel {
 
 /**
  * sin and cos through vec::map: SLEEF reduces a whole 8-lane vector by Cody–Waite when every lane has
- * |x| < 125, else by Payne–Hanek (not ported, see sleef-trig.ts); those vectors get the correctly
- * rounded value instead.
+ * |x| < 125, else every lane by Payne–Hanek (sleef-trig.ts); the zero padding of a partial last vector
+ * is in range.
  */
-function vmlTrig(vector: (x: number) => number, exact: (x: number) => number): Float32Kernel {
+function vmlTrig(vector: (x: number, wide: boolean) => number): Float32Kernel {
   return (out, a) => {
     for (let start = 0; start < out.length; start += VECTOR) {
       const end = Math.min(start + VECTOR, out.length)
-      let fast = true
-      for (let i = start; i < end; i++) fast &&= inFastRange(a[i]!)
-      for (let i = start; i < end; i++) out[i] = fast ? vector(a[i]!) : f(exact(a[i]!))
+      let wide = false
+      for (let i = start; i < end; i++) wide ||= !inFastRange(a[i]!)
+      for (let i = start; i < end; i++) out[i] = vector(a[i]!, wide)
     }
   }
 }
@@ -111,8 +111,8 @@ export const float32Kernels: Readonly<Record<string, Float32Kernel>> = {
   log1p: vml(sleefLog1pf),
   tanh: vml(sleefTanhf),
   atan: vml(sleefAtanf),
-  sin: vmlTrig(sleefSinf, Math.sin),
-  cos: vmlTrig(sleefCosf, Math.cos),
+  sin: vmlTrig(sleefSinf),
+  cos: vmlTrig(sleefCosf),
   sinh: vec(sleefSinhf, glibc.sinh),
   cosh: vec(sleefCoshf, glibc.cosh),
   sigmoid: vec(sigmoidVector, sigmoidScalar),

@@ -1,5 +1,6 @@
 import { fmaf, mulsign, rintFloat, rintToInt } from './float32-arith'
 import * as df from './float32-df'
+import { rempif } from './sleef-rempi'
 
 /**
  * SLEEF 3.5's single-precision sin, cos (xsinf_u1, xcosf_u1) and atan (xatanf_u1) from
@@ -8,9 +9,8 @@ import * as df from './float32-df'
  * (PI_A2f + PI_B2f + PI_C2f) into a double-float and evaluate an odd polynomial in double-float.
  *
  * That reduction holds while every lane of the 8-wide vector has |x| < 125 (TRIGRANGEMAX2f); when one
- * does not, SLEEF reduces the whole vector by Payne–Hanek (rempif), which is not ported here: callers
- * ask `inFastRange` for each vector's lanes and use the correctly rounded value for the other vectors,
- * which agrees with SLEEF's in nearly every case but is not guaranteed to.
+ * does not (NaN and ±∞ included), SLEEF reduces every lane of that vector by Payne–Hanek (rempif,
+ * sleef-rempi.ts), which rounds small arguments differently: callers say which with `wide`.
  */
 
 const f = Math.fround
@@ -34,25 +34,54 @@ function sinPoly(t: df.DF): number {
   return df.mulDDtoF(t, x)
 }
 
-/** xsinf_u1 for |d| < 125: d − qπ in double-float, sign flipped for odd q. */
-export function sleefSinf(d: number): number {
-  const u = rintFloat(f(d * M_1_PI))
-  const q = rintToInt(u)
-  const v = fmaf(u, -PI_A2, d)
-  let s = df.add2FF(v, f(u * -PI_B2))
-  s = df.addDF(s, f(u * -PI_C2))
+/** π/2 as a double-float, negated: added to a reduced argument to move it by a quadrant. */
+const MINUS_HALF_PI: df.DF = [f(3.1415927410125732422) * -0.5, f(-8.7422776573475857731e-8) * -0.5]
+
+/** xsinf_u1: d − qπ in double-float (by Payne–Hanek when `wide`), sign flipped for odd q. */
+export function sleefSinf(d: number, wide = !inFastRange(d)): number {
+  let q: number
+  let s: df.DF
+  if (!wide) {
+    const u = rintFloat(f(d * M_1_PI))
+    q = rintToInt(u)
+    const v = fmaf(u, -PI_A2, d)
+    s = df.add2FF(v, f(u * -PI_B2))
+    s = df.addDF(s, f(u * -PI_C2))
+  } else {
+    const [reduced, i] = rempif(d)
+    let x = reduced
+    q = (((i & 3) * 2 + (x[0] > 0 ? 2 : 1)) >> 2) | 0
+    if ((i & 1) === 1)
+      x = df.add2DD(x, [mulsign(MINUS_HALF_PI[0], x[0]), mulsign(MINUS_HALF_PI[1], x[0])])
+    s = df.normalize(x)
+    if (!Number.isFinite(d)) s = [NaN, s[1]]
+  }
   let r = sinPoly(s)
   if ((q & 1) === 1) r = -r
   return Object.is(d, -0) ? d : r
 }
 
-/** xcosf_u1 for |d| < 125: d − (q/2)π with q odd, so cos d = ±sin of the remainder. */
-export function sleefCosf(d: number): number {
-  const dq = fmaf(rintFloat(fmaf(d, M_1_PI, -0.5)), 2, 1)
-  const q = rintToInt(dq)
-  let s = df.add2FF(d, f(dq * f(-PI_A2 * 0.5)))
-  s = df.add2DF(s, f(dq * f(-PI_B2 * 0.5)))
-  s = df.add2DF(s, f(dq * f(-PI_C2 * 0.5)))
+/** xcosf_u1: d − (q/2)π with q odd (by Payne–Hanek when `wide`), so cos d = ±sin of the remainder. */
+export function sleefCosf(d: number, wide = !inFastRange(d)): number {
+  let q: number
+  let s: df.DF
+  if (!wide) {
+    const dq = fmaf(rintFloat(fmaf(d, M_1_PI, -0.5)), 2, 1)
+    q = rintToInt(dq)
+    s = df.add2FF(d, f(dq * f(-PI_A2 * 0.5)))
+    s = df.add2DF(s, f(dq * f(-PI_B2 * 0.5)))
+    s = df.add2DF(s, f(dq * f(-PI_C2 * 0.5)))
+  } else {
+    const [reduced, i] = rempif(d)
+    let x = reduced
+    q = (((i & 3) * 2 + (x[0] > 0 ? 8 : 7)) >> 1) | 0
+    if ((i & 1) === 0) {
+      const y = x[0] > 0 ? 0 : -1
+      x = df.add2DD(x, [mulsign(MINUS_HALF_PI[0], y), mulsign(MINUS_HALF_PI[1], y)])
+    }
+    s = df.normalize(x)
+    if (!Number.isFinite(d)) s = [NaN, s[1]]
+  }
   const r = sinPoly(s)
   return (q & 2) === 0 ? -r : r
 }
