@@ -24,7 +24,7 @@ export type BackwardFn = (grad: Tensor, saved: SavedValues) => Tensor
  * (tanh_backward…), whose rounding the rule's chain of tensor ops cannot reproduce; unset elsewhere.
  */
 export type BackwardHook = (
-  node: string,
+  node: GradFn,
   index: number,
   grad: Tensor,
   saved: SavedValues,
@@ -80,7 +80,7 @@ export class GradFn {
   backward(index: number, grad: Tensor): Tensor | null {
     const rule = this.rules[index] ?? null
     if (rule === null) return null
-    return backwardHook?.(this.name, index, grad, this.savedView) ?? rule(grad, this.savedView)
+    return backwardHook?.(this, index, grad, this.savedView) ?? rule(grad, this.savedView)
   }
 
   savedInput(index: number): Tensor {

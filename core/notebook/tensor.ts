@@ -110,8 +110,8 @@ export const float32Results: ag.ResultHook = (data, inputs, op) => {
  * recorded (create_graph keeps the rule's ops, which can be differentiated again).
  */
 export const float32Backward: ag.BackwardHook = (node, index, grad, saved) => {
-  const fused = ag.float32BackwardKernels[node]
-  if (!fused || index !== 0 || ag.isGradEnabled()) return null
+  const fused = ag.float32BackwardKernels[gradFnName(node)]
+  if (!fused || index !== fused.input || ag.isGradEnabled()) return null
   const values = (fused.saved === 'out' ? saved.out : saved.a).data as Float64Array
   const incoming = grad.data as Float64Array
   if (!float32Data.has(values) || float64Data.has(incoming) || incoming.length !== values.length)
@@ -205,8 +205,10 @@ export function binary(op: '+' | '-' | '*' | '/' | '**', a: Operand, b: Operand)
       result = ag.mul(left, right)
       break
     case '/':
-      // 2 / x is x.reciprocal() * 2 in PyTorch (Tensor.__rtruediv__), so its node is MulBackward0.
-      result = leftIsNumber ? rename(ag.div(left, right), 'MulBackward0') : ag.div(left, right)
+      // 2 / x is x.reciprocal() * 2 in PyTorch (Tensor.__rtruediv__): two ops, each rounded.
+      result = leftIsNumber
+        ? ag.mul(rename(ag.div(1, right), 'ReciprocalBackward0'), left)
+        : ag.div(left, right)
       break
     case '**':
       result = power(left, right, b)

@@ -4,12 +4,13 @@ import { glibcExpf } from './glibc-float'
 import { sleefExpf } from './sleef-exp'
 
 /**
- * PyTorch 1.13's fused float32 backward kernels, for the nodes whose derivative PyTorch computes in
- * one kernel rather than the chain of ops our rule is written in: input 0's share from the incoming
- * gradient and the one saved tensor the kernel reads (`out`, the op's result, or `a`, its input).
- * Keyed by node name; the notebook consults it in float32 mode, nothing else does.
+ * PyTorch 1.13's float32 backward formulas for the nodes whose derivative PyTorch computes in one
+ * kernel, or in another order, than the chain of ops our rule is written in: input `input`'s share from
+ * the incoming gradient and the one saved tensor the formula reads (`out`, the op's result, or `a`, its
+ * first input). Keyed by PyTorch's node name; the notebook consults it in float32 mode, nothing else does.
  */
 export interface Float32BackwardKernel {
+  readonly input: number
   readonly saved: 'out' | 'a'
   readonly kernel: (out: Float64Array, grad: Float64Array, saved: Float64Array) => void
 }
@@ -24,6 +25,7 @@ export const float32BackwardKernels: Readonly<Record<string, Float32BackwardKern
    * so 1 − b² is rounded once.
    */
   TanhBackward0: {
+    input: 0,
     saved: 'out',
     kernel: (out, grad, b) => {
       for (let i = 0; i < out.length; i++) out[i] = f(grad[i]! * fmaf(-b[i]!, b[i]!, 1))
@@ -35,6 +37,7 @@ export const float32BackwardKernels: Readonly<Record<string, Float32BackwardKern
    * whole 16-element blocks and glibc's on the tail.
    */
   SoftplusBackward0: {
+    input: 0,
     saved: 'a',
     kernel: (out, grad, b) => {
       const step = (i: number, exp: (x: number) => number) => {
@@ -44,6 +47,17 @@ export const float32BackwardKernels: Readonly<Record<string, Float32BackwardKern
       const blocks = splitVectorTail(out.length)
       for (let i = 0; i < blocks; i++) step(i, sleefExpf)
       for (let i = blocks; i < out.length; i++) step(i, glibcExpf)
+    },
+  },
+  /**
+   * reciprocal (what `c / x` runs: Tensor.__rtruediv__ is x.reciprocal() * c), derivatives.yaml
+   * `self: -grad * (result * result).conj()`, where our div(1, x) rule would take −g·((1/x)/x).
+   */
+  ReciprocalBackward0: {
+    input: 1,
+    saved: 'out',
+    kernel: (out, grad, r) => {
+      for (let i = 0; i < out.length; i++) out[i] = f(-grad[i]! * f(r[i]! * r[i]!))
     },
   },
 }
