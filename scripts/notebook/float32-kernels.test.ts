@@ -28,6 +28,11 @@ const OPS: Record<string, { op: string; exponent?: number }> = {
   cosh: { op: 'cosh' },
   sigmoid: { op: 'sigmoid' },
   softplus: { op: 'softplus' },
+  expm1: { op: 'expm1' },
+  log2: { op: 'log2' },
+  log10: { op: 'log10' },
+  silu: { op: 'silu' },
+  erf: { op: 'erf' },
   'pow-0.5': { op: 'powScalar', exponent: -0.5 },
   pow3: { op: 'powScalar', exponent: 3 },
 }

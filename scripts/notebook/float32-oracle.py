@@ -23,6 +23,11 @@ OPS = {
     "cosh": torch.cosh,
     "sigmoid": torch.sigmoid,
     "softplus": F.softplus,
+    "expm1": torch.expm1,
+    "log2": torch.log2,
+    "log10": torch.log10,
+    "silu": F.silu,
+    "erf": torch.erf,
     "pow-0.5": lambda t: t**-0.5,
     "pow3": lambda t: t**3,
 }

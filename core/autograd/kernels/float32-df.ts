@@ -51,6 +51,13 @@ export function addFD(x: number, y: DF): DF {
   return [r, f(f(f(x - r) + y[0]) + y[1])]
 }
 
+/** dfadd2_vf2_vf_vf2 */
+export function add2FD(x: number, y: DF): DF {
+  const r = f(x + y[0])
+  const v = f(r - x)
+  return [r, f(f(f(x - f(r - v)) + f(y[0] - v)) + y[1])]
+}
+
 /** dfadd_vf2_vf2_vf2, for |x| ≥ |y|. */
 export function addDD(x: DF, y: DF): DF {
   const r = f(x[0] + y[0])

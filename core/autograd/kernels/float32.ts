@@ -1,6 +1,17 @@
 import { glibcCoshf, glibcExpf, glibcLog1pf, glibcSinhf } from './glibc-float'
 import { sleefAtanf, sleefCosf, sleefSinf, inFastRange } from './sleef-trig'
-import { sleefCoshf, sleefExpf, sleefLog1pf, sleefLogf, sleefSinhf, sleefTanhf } from './sleef-exp'
+import {
+  sleefCoshf,
+  sleefErff,
+  sleefExpf,
+  sleefExpm1f,
+  sleefLog10f,
+  sleefLog1pf,
+  sleefLog2f,
+  sleefLogf,
+  sleefSinhf,
+  sleefTanhf,
+} from './sleef-exp'
 
 /**
  * PyTorch 1.13's CPU float32 kernels (AVX2 build) for the ops whose float32 result is not simply the
@@ -11,10 +22,11 @@ import { sleefCoshf, sleefExpf, sleefLog1pf, sleefLogf, sleefSinhf, sleefTanhf }
  *
  * - `vml`: IMPLEMENT_FLOAT_KERNEL / IMPLEMENT_COMPLEX_KERNEL call vml::v<op> (cpu/vml.h), i.e. vec::map,
  *   which runs every element through Vectorized<float>, the last partial vector by a zero-padded load:
- *   every element, 0-dim tensors included, gets SLEEF's value. exp, log, log1p, sin, cos, tanh, atan.
+ *   every element, 0-dim tensors included, gets SLEEF's value. exp, expm1, log, log2, log10, log1p,
+ *   sin, cos, tanh, atan, erf.
  * - `vec`: cpu_kernel_vec (cpu/Loops.h vectorized_loop) runs Vectorized<float> over whole pairs of
  *   vectors (16 floats) and the scalar lambda, with std:: functions (glibc), over the remaining n mod 16
- *   elements — a 0-dim tensor is all tail. sinh, cosh, sigmoid, softplus.
+ *   elements — a 0-dim tensor is all tail. sinh, cosh, sigmoid, softplus, silu.
  */
 export type Float32Kernel = (out: Float64Array, a: Float64Array, b: Float64Array) => void
 
@@ -104,10 +116,21 @@ const powScalar: Float32Kernel = (out, a, b) => {
   for (let i = 0; i < out.length; i++) out[i] = kernel(a[i]!)
 }
 
+/**
+ * silu_kernel (Activation.cpp): the vector lambda is x / (1 + x.neg().exp()), the scalar one
+ * x / (1 + std::exp(−x)).
+ */
+const siluVector = (x: number): number => f(x / f(1 + sleefExpf(-x)))
+const siluScalar = (x: number): number => f(x / f(1 + glibc.exp(-x)))
+
 export const float32Kernels: Readonly<Record<string, Float32Kernel>> = {
+  erf: vml(sleefErff),
   powScalar,
   exp: vml(sleefExpf),
+  expm1: vml(sleefExpm1f),
   log: vml(sleefLogf),
+  log2: vml(sleefLog2f),
+  log10: vml(sleefLog10f),
   log1p: vml(sleefLog1pf),
   tanh: vml(sleefTanhf),
   atan: vml(sleefAtanf),
@@ -117,4 +140,5 @@ export const float32Kernels: Readonly<Record<string, Float32Kernel>> = {
   cosh: vec(sleefCoshf, glibc.cosh),
   sigmoid: vec(sigmoidVector, sigmoidScalar),
   softplus: vec(softplusVector, softplusScalar),
+  silu: vec(siluVector, siluScalar),
 }

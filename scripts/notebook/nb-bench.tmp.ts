@@ -1,0 +1,2 @@
+import { benchNotebook } from './bench-notebook'
+console.log(benchNotebook(60, 15))
