@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { float32Kernels } from '../../core/autograd'
+import { float32BackwardKernels, float32Kernels } from '../../core/autograd'
 import { fromBits, toBits } from '../../core/autograd/kernels/float32-arith'
 import { mulberry32 } from './generate-cells'
 import { oracleMissing, PYTHON } from './compare'
@@ -15,7 +15,10 @@ import { oracleMissing, PYTHON } from './compare'
  */
 const missing = oracleMissing()
 
-/** Each op as the engine names it, with the exponent operand for pow(Tensor, Scalar). */
+/**
+ * Each op as the engine names it, with the exponent operand for pow(Tensor, Scalar); a node name is a
+ * fused backward kernel, run with the incoming gradient x reversed (float32-oracle.py does the same).
+ */
 const OPS: Record<string, { op: string; exponent?: number }> = {
   exp: { op: 'exp' },
   log: { op: 'log' },
@@ -35,6 +38,9 @@ const OPS: Record<string, { op: string; exponent?: number }> = {
   erf: { op: 'erf' },
   'pow-0.5': { op: 'powScalar', exponent: -0.5 },
   pow3: { op: 'powScalar', exponent: 3 },
+  TanhBackward0: { op: 'TanhBackward0' },
+  SoftplusBackward0: { op: 'SoftplusBackward0' },
+  SiluBackward0: { op: 'SiluBackward0' },
 }
 
 const f = Math.fround
@@ -97,10 +103,12 @@ type Layout = 'whole' | 'scalar' | 'chunk17'
 
 function ours(name: string, xs: Float64Array, layout: Layout): number[] {
   const { op, exponent } = OPS[name]!
-  const kernel = float32Kernels[op]!
+  const forward = float32Kernels[op]
+  const backward = float32BackwardKernels[op]
   const run = (part: Float64Array): number[] => {
     const out = new Float64Array(part.length)
-    kernel(out, part, Float64Array.of(exponent ?? 0))
+    if (forward) forward(out, part, Float64Array.of(exponent ?? 0))
+    else backward!.kernel(out, part.slice().reverse(), part)
     return Array.from(out, (v) => toBits(v))
   }
   const size = layout === 'whole' ? xs.length : layout === 'scalar' ? 1 : 17

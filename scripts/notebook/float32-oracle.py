@@ -32,6 +32,13 @@ OPS = {
     "pow3": lambda t: t**3,
 }
 
+# Fused backward kernels, (grad, x) -> input share; grad is x reversed (x itself when 0-dim).
+BACKWARD = {
+    "TanhBackward0": lambda g, x: torch.ops.aten.tanh_backward(g, x),
+    "SoftplusBackward0": lambda g, x: torch.ops.aten.softplus_backward(g, x, 1, 20),
+    "SiluBackward0": lambda g, x: torch.ops.aten.silu_backward(g, x),
+}
+
 
 def to_bits(t):
     return t.contiguous().view(torch.int32).tolist()
@@ -42,7 +49,10 @@ def main():
     x = torch.tensor(job["bits"], dtype=torch.int32).view(torch.float32)
     out = {}
     for name in job["ops"]:
-        op = OPS[name]
+        if name in BACKWARD:
+            op = lambda t, kernel=BACKWARD[name]: kernel(t.flip(0) if t.dim() else t, t)
+        else:
+            op = OPS[name]
         whole = to_bits(op(x))
         scalar = [op(v).view(torch.int32).item() for v in x.unbind()]
         chunks = []

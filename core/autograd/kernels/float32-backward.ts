@@ -60,4 +60,22 @@ export const float32BackwardKernels: Readonly<Record<string, Float32BackwardKern
       for (let i = 0; i < out.length; i++) out[i] = f(-grad[i]! * f(r[i]! * r[i]!))
     },
   },
+  /**
+   * silu_backward (Activation.cpp): s = 1 / (1 + exp(−x)), then dy·s·(1 + x·(1 − s)), with
+   * 1 + x·(1 − s) contracted into one fused multiply-add; cpu_kernel_vec, SLEEF's exp on whole
+   * 16-element blocks and glibc's on the tail.
+   */
+  SiluBackward0: {
+    input: 0,
+    saved: 'a',
+    kernel: (out, grad, x) => {
+      const step = (i: number, exp: (v: number) => number) => {
+        const s = f(1 / f(1 + exp(-x[i]!)))
+        out[i] = f(f(grad[i]! * s) * fmaf(x[i]!, f(1 - s), 1))
+      }
+      const blocks = splitVectorTail(out.length)
+      for (let i = 0; i < blocks; i++) step(i, sleefExpf)
+      for (let i = blocks; i < out.length; i++) step(i, glibcExpf)
+    },
+  },
 }

@@ -123,7 +123,31 @@ const powScalar: Float32Kernel = (out, a, b) => {
 const siluVector = (x: number): number => f(x / f(1 + sleefExpf(-x)))
 const siluScalar = (x: number): number => f(x / f(1 + glibc.exp(-x)))
 
+/**
+ * + − × ÷ with a scalar operand, as PyTorch's binary kernels take a Python number or a constant of a
+ * derivative formula (log2's ln 2, erf's 2/√π): cast to the tensor's float first, then the op, rounded.
+ * Float32 operands are unchanged by the cast, so this is the plain rounded result for them.
+ */
+function arithmetic(op: (x: number, y: number) => number): Float32Kernel {
+  return (out, a, b) => {
+    const n = out.length
+    if (a.length === n && b.length === n) {
+      for (let i = 0; i < n; i++) out[i] = f(op(f(a[i]!), f(b[i]!)))
+    } else if (b.length === n) {
+      const x = f(a[0]!)
+      for (let i = 0; i < n; i++) out[i] = f(op(x, f(b[i]!)))
+    } else {
+      const y = f(b[0]!)
+      for (let i = 0; i < n; i++) out[i] = f(op(f(a[i]!), y))
+    }
+  }
+}
+
 export const float32Kernels: Readonly<Record<string, Float32Kernel>> = {
+  add: arithmetic((x, y) => x + y),
+  sub: arithmetic((x, y) => x - y),
+  mul: arithmetic((x, y) => x * y),
+  div: arithmetic((x, y) => x / y),
   erf: vml(sleefErff),
   powScalar,
   exp: vml(sleefExpf),
