@@ -28,6 +28,9 @@ OPS = {
     "log10": torch.log10,
     "silu": F.silu,
     "erf": torch.erf,
+    "tan": torch.tan,
+    "asin": torch.asin,
+    "acos": torch.acos,
     "pow-0.5": lambda t: t**-0.5,
     "pow3": lambda t: t**3,
 }

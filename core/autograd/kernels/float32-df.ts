@@ -72,6 +72,12 @@ export function add2DD(x: DF, y: DF): DF {
   return [r, f(lo + f(x[1] + y[1]))]
 }
 
+/** dfsub_vf2_vf2_vf, for |x| ≥ |y|. */
+export function subDF(x: DF, y: number): DF {
+  const r = f(x[0] - y)
+  return [r, f(f(f(x[0] - r) - y) + x[1])]
+}
+
 /** dfsub_vf2_vf2_vf2, for |x| ≥ |y|. */
 export function subDD(x: DF, y: DF): DF {
   const r = f(x[0] - y[0])
@@ -114,6 +120,18 @@ export function div(n: DF, d: DF): DF {
   const u = fmaf(t, n[0], -q)
   const lo = fmaf(-d[1], t, fmaf(-d[0], t, 1))
   return [q, fmaf(q, lo, fmaf(n[1], t, u))]
+}
+
+/** dfrec_vf2_vf */
+export function recF(d: number): DF {
+  const q = f(1 / d)
+  return [q, f(q * fmaf(-d, q, 1))]
+}
+
+/** dfsqrt_vf2_vf: √d refined by one Newton step in double-float. */
+export function sqrtF(d: number): DF {
+  const t = f(Math.sqrt(d))
+  return scale(mulDD(add2FD(d, mulFF(t, t)), recF(t)), 0.5)
 }
 
 /** dfrec_vf2_vf2 */

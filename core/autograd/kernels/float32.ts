@@ -1,5 +1,13 @@
 import { glibcCoshf, glibcExpf, glibcLog1pf, glibcSinhf } from './glibc-float'
-import { sleefAtanf, sleefCosf, sleefSinf, inFastRange } from './sleef-trig'
+import {
+  inFastRange,
+  sleefAcosf,
+  sleefAsinf,
+  sleefAtanf,
+  sleefCosf,
+  sleefSinf,
+  sleefTanf,
+} from './sleef-trig'
 import {
   sleefCoshf,
   sleefErff,
@@ -23,7 +31,7 @@ import {
  * - `vml`: IMPLEMENT_FLOAT_KERNEL / IMPLEMENT_COMPLEX_KERNEL call vml::v<op> (cpu/vml.h), i.e. vec::map,
  *   which runs every element through Vectorized<float>, the last partial vector by a zero-padded load:
  *   every element, 0-dim tensors included, gets SLEEF's value. exp, expm1, log, log2, log10, log1p,
- *   sin, cos, tanh, atan, erf.
+ *   sin, cos, tan, asin, acos, atan, tanh, erf.
  * - `vec`: cpu_kernel_vec (cpu/Loops.h vectorized_loop) runs Vectorized<float> over whole pairs of
  *   vectors (16 floats) and the scalar lambda, with std:: functions (glibc), over the remaining n mod 16
  *   elements — a 0-dim tensor is all tail. sinh, cosh, sigmoid, softplus, silu.
@@ -160,6 +168,9 @@ export const float32Kernels: Readonly<Record<string, Float32Kernel>> = {
   atan: vml(sleefAtanf),
   sin: vmlTrig(sleefSinf),
   cos: vmlTrig(sleefCosf),
+  tan: vmlTrig(sleefTanf),
+  asin: vml(sleefAsinf),
+  acos: vml(sleefAcosf),
   sinh: vec(sleefSinhf, glibc.sinh),
   cosh: vec(sleefCoshf, glibc.cosh),
   sigmoid: vec(sigmoidVector, sigmoidScalar),
