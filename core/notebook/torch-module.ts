@@ -413,6 +413,7 @@ function autogradGrad(): PyFunction {
     }
     if (gradOutputs !== undefined && gradOutputs !== null)
       options.gradOutput = tensorsOf(gradOutputs)[0]!.t
+    else options.gradOutput = implicitSeed(output)
     const grads = ag.grad(
       output.t,
       inputs.map((x) => x.t),
@@ -568,6 +569,18 @@ function itemOf(x: NbTensor): PyValue {
   return x.dtype === 'int64' ? BigInt(v) : x.dtype === 'bool' ? v !== 0 : v
 }
 
+/**
+ * The seed PyTorch creates for backward() of one number: ones_like(output), in the output's dtype, so
+ * a float32 backward pass is float32 from its first op (−1/37 of a mean, say) and not a double that
+ * meets float32 values only later. Other outputs get none, and the engine's error.
+ */
+function implicitSeed(output: NbTensor): ag.Tensor | undefined {
+  if (output.numel !== 1 || !isFloating(output.dtype)) return undefined
+  const data = Float64Array.of(1)
+  markData(data, output.dtype)
+  return new ag.Tensor(data, output.t.shape)
+}
+
 function backwardMethod(x: NbTensor): PyFunction {
   return fn('backward', (args, kwargs) => {
     const bound = bind(
@@ -587,6 +600,8 @@ function backwardMethod(x: NbTensor): PyFunction {
           `'${typeof gradient === 'bigint' ? 'int' : typeof gradient === 'number' ? 'float' : 'object'}' object is not iterable`,
         )
       options.gradient = gradient.t
+    } else {
+      options.gradient = implicitSeed(x)
     }
     const createGraph = boolArg('backward', 'create_graph', bound.get('create_graph'), false)
     const retain = bound.get('retain_graph')
