@@ -251,20 +251,7 @@ export function reduce(op: 'sum' | 'mean', x: NbTensor): NbTensor {
     )
   const dtype = op === 'sum' && x.dtype === 'bool' ? 'int64' : x.dtype
   const result = op === 'sum' ? ag.sum(x.t) : ag.mean(x.t)
-  if (dtype === 'float32') float32Sum(result, x.t.data, op)
   return wrap(result, dtype)
-}
-
-/**
- * A float32 sum as PyTorch's CPU reduction computes it: in float32, in cascade (pairwise) order, which for
- * vectors of up to a few thousand elements agrees with an exact sum rounded once in nearly every case;
- * the exact sum rounded once is used here.
- */
-function float32Sum(result: Tensor, data: ArrayLike<number>, op: 'sum' | 'mean'): void {
-  let total = 0
-  for (let i = 0; i < data.length; i++) total += data[i]!
-  const out = result.data as Float64Array
-  out[0] = op === 'sum' ? Math.fround(total) : Math.fround(Math.fround(total) / data.length)
 }
 
 export function requireTensor(value: unknown, fn: string, position = 1, name = 'input'): NbTensor {

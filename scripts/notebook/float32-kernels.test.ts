@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { float32BackwardKernels, float32Kernels } from '../../core/autograd'
 import { fromBits, toBits } from '../../core/autograd/kernels/float32-arith'
+import { pytorchSumFloat32 } from '../../core/autograd/kernels/float32-sum'
 import { mulberry32 } from './generate-cells'
 import { oracleMissing, PYTHON } from './compare'
 
@@ -152,4 +153,29 @@ describe.skipIf(missing !== null)(`float32 kernels against PyTorch (${missing ??
         expect(wrong.slice(0, 5)).toEqual([])
         expect(mine.length).toBe(want.length)
       })
+
+  it("sums float32 vectors of 1 to 20000 elements in PyTorch's order, to the bit", () => {
+    const random = mulberry32(5)
+    const lengths = [
+      1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 37, 64, 100, 129, 255, 256, 511, 512, 513,
+    ]
+    const vectors = [...lengths, 1000, 2047, 2048, 5000, 20000].flatMap((n) =>
+      [1, 1000].map((scale) => Array.from({ length: n }, () => f((random() - 0.5) * scale))),
+    )
+    const sums = spawnSync(
+      PYTHON,
+      [
+        '-c',
+        'import json, sys, torch\n' +
+          'print(json.dumps([torch.tensor(v).sum().view(torch.int32).item() for v in json.load(sys.stdin)]))',
+      ],
+      { input: JSON.stringify(vectors), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    )
+    const want = JSON.parse(sums.stdout) as number[]
+    const wrong = vectors
+      .map((v, i) => ({ n: v.length, ours: pytorchSumFloat32(v), pytorch: fromBits(want[i]!) }))
+      .filter(({ ours, pytorch }) => ours !== pytorch)
+    expect(wrong).toEqual([])
+    expect(want.length).toBe(vectors.length)
+  })
 })

@@ -1,3 +1,4 @@
+import { pytorchSumFloat32 } from './float32-sum'
 import { glibcCoshf, glibcExpf, glibcLog1pf, glibcSinhf } from './glibc-float'
 import {
   inFastRange,
@@ -151,7 +152,26 @@ function arithmetic(op: (x: number, y: number) => number): Float32Kernel {
   }
 }
 
+/**
+ * A reduction to one number in PyTorch's float32 order (float32-sum.ts); mean is sum(x).div_(n), as
+ * ReduceOps.cpp mean_out computes it on CPU. Reductions to more than one number (none yet: the
+ * engine's tensors are vectors) keep the exact sum, rounded.
+ */
+function reduction(mean: boolean): Float32Kernel {
+  return (out, a) => {
+    if (out.length !== 1) {
+      for (let i = 0; i < out.length; i++) out[i] = f(out[i]!)
+      return
+    }
+    const total = pytorchSumFloat32(a)
+    out[0] = mean ? f(total / a.length) : total
+  }
+}
+
 export const float32Kernels: Readonly<Record<string, Float32Kernel>> = {
+  sum: reduction(false),
+  sumTo: reduction(false),
+  mean: reduction(true),
   add: arithmetic((x, y) => x + y),
   sub: arithmetic((x, y) => x - y),
   mul: arithmetic((x, y) => x * y),
