@@ -45,6 +45,8 @@ const OPS: Record<string, { op: string; exponent?: number }> = {
   TanhBackward0: { op: 'TanhBackward0' },
   SoftplusBackward0: { op: 'SoftplusBackward0' },
   SiluBackward0: { op: 'SiluBackward0' },
+  AsinBackward0: { op: 'AsinBackward0' },
+  AcosBackward0: { op: 'AcosBackward0' },
 }
 
 const f = Math.fround

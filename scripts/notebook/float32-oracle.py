@@ -40,7 +40,15 @@ BACKWARD = {
     "TanhBackward0": lambda g, x: torch.ops.aten.tanh_backward(g, x),
     "SoftplusBackward0": lambda g, x: torch.ops.aten.softplus_backward(g, x, 1, 20),
     "SiluBackward0": lambda g, x: torch.ops.aten.silu_backward(g, x),
+    "AsinBackward0": lambda g, x: vjp(torch.asin, g, x),
+    "AcosBackward0": lambda g, x: vjp(torch.acos, g, x),
 }
+
+
+def vjp(fn, g, x):
+    """What autograd's backward formula for fn gives input x, for the incoming gradient g."""
+    x = x.clone().requires_grad_()
+    return torch.autograd.grad(fn(x), x, g)[0]
 
 
 def to_bits(t):

@@ -78,4 +78,25 @@ export const float32BackwardKernels: Readonly<Record<string, Float32BackwardKern
       for (let i = blocks; i < out.length; i++) step(i, glibcExpf)
     },
   },
+  /** asin: derivatives.yaml `grad * (-self * self + 1).rsqrt()`, a product with 1/√, not a quotient. */
+  AsinBackward0: {
+    input: 0,
+    saved: 'a',
+    kernel: (out, grad, a) => {
+      for (let i = 0; i < out.length; i++) out[i] = f(grad[i]! * rsqrtOneMinusSquare(a[i]!))
+    },
+  },
+  /** acos: derivatives.yaml `grad * -((-self * self + 1).rsqrt())`. */
+  AcosBackward0: {
+    input: 0,
+    saved: 'a',
+    kernel: (out, grad, a) => {
+      for (let i = 0; i < out.length; i++) out[i] = f(grad[i]! * -rsqrtOneMinusSquare(a[i]!))
+    },
+  },
+}
+
+/** (−x·x + 1).rsqrt() in float32: rsqrt_kernel is 1 / √, each step rounded. */
+function rsqrtOneMinusSquare(x: number): number {
+  return f(1 / f(Math.sqrt(f(f(-x * x) + 1))))
 }
