@@ -36,6 +36,8 @@ const RENAMED: Record<string, string> = {
   PowBackward0: 'PowBackward1',
   ClampBackward0: 'ClampBackward1',
   SumToBackward0: 'SumBackward1',
+  // PyTorch's codegen capitalizes a letter after a digit
+  Log1pBackward0: 'Log1PBackward0',
 }
 export function gradFnName(node: GradFn): string {
   return nodeNames.get(node) ?? RENAMED[node.name] ?? node.name

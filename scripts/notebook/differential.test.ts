@@ -144,6 +144,20 @@ describe.skipIf(missing !== null)(`the notebook against PyTorch (${missing ?? PY
     expect(rounding.length).toBeLessThanOrEqual(GENERATED * 0.05)
   }, 120_000)
 
+  it(`runs ${GENERATED / 2} generated programs over the wider set of functions, float32 ones identically`, () => {
+    const jobs: Job[] = Array.from({ length: GENERATED / 2 }, (_, i) => ({
+      cells: [generateCell(100_000 + i, true)],
+    }))
+    const { exact, rounding, different } = report(jobs, runOurs(jobs), runOracle(jobs))
+    console.info(
+      `notebook vs PyTorch (wider set): ${exact.length} of ${jobs.length} identical, ${rounding.length} float64 ones within float rounding, ${different.length} different`,
+    )
+    if (process.env.SHOW_ROUNDING) console.info(rounding.join('\n====\n'))
+    expect(different).toEqual([])
+    expect(rounding.filter((cell) => !float64Program(cell))).toEqual([])
+    expect(rounding.length).toBeLessThanOrEqual(jobs.length * 0.05)
+  }, 120_000)
+
   it('calculus-lab run prints what python prints for the lab as one script, and the same last stderr line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nb-diff-'))
     const file = join(dir, 'lab.py')

@@ -33,6 +33,9 @@ OPS = {
     "acos": torch.acos,
     "pow-0.5": lambda t: t**-0.5,
     "pow3": lambda t: t**3,
+    "pow1.5": lambda t: t**1.5,
+    "pow-0.7": lambda t: t**-0.7,
+    "pow3.3": lambda t: t**3.3,
 }
 
 # Fused backward kernels, (grad, x) -> input share; grad is x reversed (x itself when 0-dim).

@@ -1,5 +1,6 @@
 import { pytorchSumFloat32 } from './float32-sum'
 import { glibcCoshf, glibcExpf, glibcLog1pf, glibcSinhf } from './glibc-float'
+import { cPow } from './scalar'
 import {
   inFastRange,
   sleefAcosf,
@@ -18,6 +19,7 @@ import {
   sleefLog1pf,
   sleefLog2f,
   sleefLogf,
+  sleefPowf,
   sleefSinhf,
   sleefTanhf,
 } from './sleef-exp'
@@ -106,7 +108,9 @@ const softplusScalar = (x: number): number => (x > 20 ? x : glibc.log1p(glibc.ex
  * (1 / std::sqrt(a), vector a.rsqrt() = 1 / √a) and reciprocal_kernel; 2, 3 and −2 to products
  * (base·base, base·base·base, 1 / (base·base)); 0 and 1 are a fill and a copy. Each step rounds to
  * float, which is where these differ from the double result rounded once (1/√a above all). Any other
- * exponent is powf, left to the double result rounded here.
+ * exponent is cpu_kernel_vec (pow_tensor_scalar_optimized_kernel<float, double>) of base.pow(e), i.e.
+ * Sleef_powf8_u10 with e cast to float, and on the tail std::pow(base, e) with e a double: glibc's double
+ * pow, rounded to float.
  */
 const powScalarKernels: Readonly<Record<number, (x: number) => number>> = {
   2: (x) => f(x * x),
@@ -117,12 +121,23 @@ const powScalarKernels: Readonly<Record<number, (x: number) => number>> = {
   [-2]: (x) => f(1 / f(x * x)),
 }
 const powScalar: Float32Kernel = (out, a, b) => {
-  const kernel = powScalarKernels[b[0]!]
-  if (b.length !== 1 || a.length !== out.length || !kernel) {
+  if (b.length !== 1 || a.length !== out.length) {
     for (let i = 0; i < out.length; i++) out[i] = f(out[i]!)
     return
   }
-  for (let i = 0; i < out.length; i++) out[i] = kernel(a[i]!)
+  const kernel = powScalarKernels[b[0]!]
+  if (kernel) {
+    for (let i = 0; i < out.length; i++) out[i] = kernel(a[i]!)
+    return
+  }
+  const e = f(b[0]!)
+  if (b[0] === 0 || b[0] === 1) {
+    for (let i = 0; i < out.length; i++) out[i] = b[0] === 0 ? 1 : a[i]!
+    return
+  }
+  const blocks = splitVectorTail(out.length)
+  for (let i = 0; i < blocks; i++) out[i] = sleefPowf(a[i]!, e)
+  for (let i = blocks; i < out.length; i++) out[i] = f(cPow(a[i]!, b[0]!))
 }
 
 /**
