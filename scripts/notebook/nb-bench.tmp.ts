@@ -1,2 +1,0 @@
-import { benchNotebook } from './bench-notebook'
-console.log(benchNotebook(60, 15))
