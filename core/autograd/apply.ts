@@ -7,11 +7,12 @@ import { Tensor } from './tensor'
 const NO_VALUES = new Float64Array(0)
 
 /**
- * Called with every op's freshly computed values and its inputs, forward and backward, while set. The
- * notebook sets it to keep float32 tensors float32 (each result rounded, as PyTorch's float kernels
- * round each op); unset, which it is everywhere else, the engine is plain float64.
+ * Called with every op's freshly computed values, its inputs and its name, forward and backward, while
+ * set. The notebook sets it to keep float32 tensors float32 (each result rounded, or recomputed by
+ * PyTorch's float32 kernel for the op, kernels/float32.ts); unset, which it is everywhere else, the
+ * engine is plain float64.
  */
-export type ResultHook = (data: Float64Array, inputs: readonly Tensor[]) => void
+export type ResultHook = (data: Float64Array, inputs: readonly Tensor[], op: string) => void
 let resultHook: ResultHook | null = null
 export function setResultHook(hook: ResultHook | null): void {
   resultHook = hook
@@ -71,7 +72,7 @@ export function applyElementwise(
     inputs[1]?.data ?? NO_VALUES,
     inputs[2]?.data ?? NO_VALUES,
   )
-  resultHook?.(data, inputs)
+  resultHook?.(data, inputs, op)
   return attach(op, rule, inputs, data, shape)
 }
 
@@ -85,6 +86,6 @@ export function applyReduction(
   const shape = rule.outputShape(input.shape, target)
   const data = new Float64Array(numel(shape))
   rule.forward(data, input.data)
-  resultHook?.(data, [input])
+  resultHook?.(data, [input], op)
   return attach(op, rule, [input], data, shape)
 }

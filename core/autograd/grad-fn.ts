@@ -19,6 +19,22 @@ export interface SavedValues {
 export type BackwardFn = (grad: Tensor, saved: SavedValues) => Tensor
 
 /**
+ * While set, asked first for every node's input share: a tensor replaces the rule's, null keeps it. The
+ * notebook sets it in float32 mode for the nodes PyTorch computes with one fused backward kernel
+ * (tanh_backward…), whose rounding the rule's chain of tensor ops cannot reproduce; unset elsewhere.
+ */
+export type BackwardHook = (
+  node: GradFn,
+  index: number,
+  grad: Tensor,
+  saved: SavedValues,
+) => Tensor | null
+let backwardHook: BackwardHook | null = null
+export function setBackwardHook(hook: BackwardHook | null): void {
+  backwardHook = hook
+}
+
+/**
  * A recorded op, PyTorch's `grad_fn` node: its input edges, its per-input backward rules and the values
  * they need. `release()` frees the saved values as PyTorch does after a backward pass without
  * `retainGraph`; a rule that reads them afterwards throws PyTorch's "backward through the graph a
@@ -72,7 +88,8 @@ export class GradFn {
   /** The gradient flowing to input `index`, in the output's shape (the engine reduces broadcasts). */
   backward(index: number, grad: Tensor): Tensor | null {
     const rule = this.rules[index] ?? null
-    return rule === null ? null : rule(grad, this.savedView)
+    if (rule === null) return null
+    return backwardHook?.(this, index, grad, this.savedView) ?? rule(grad, this.savedView)
   }
 
   savedInput(index: number): Tensor {

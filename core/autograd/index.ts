@@ -16,7 +16,15 @@ export {
 } from './engine'
 export { noGrad, enableGrad, isGradEnabled } from './grad-mode'
 export { setResultHook, type ResultHook } from './apply'
-export { GradFn, type BackwardFn, type SavedValues } from './grad-fn'
+export { float32Kernels, type Float32Kernel } from './kernels/float32'
+export { float32BackwardKernels, type Float32BackwardKernel } from './kernels/float32-backward'
+export {
+  GradFn,
+  setBackwardHook,
+  type BackwardFn,
+  type BackwardHook,
+  type SavedValues,
+} from './grad-fn'
 export {
   type TensorLike,
   asTensor,

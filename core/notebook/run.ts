@@ -8,7 +8,14 @@ import { createModules } from './imports'
 import { parse } from './parser'
 import { flushFigures } from './pyplot'
 import * as ag from '../autograd'
-import { float32Results, getDefaultDtype, NbTensor, setDefaultDtype, type DType } from './tensor'
+import {
+  float32Backward,
+  float32Results,
+  getDefaultDtype,
+  NbTensor,
+  setDefaultDtype,
+  type DType,
+} from './tensor'
 import { setGradMode } from './torch-module'
 import { whyOf } from './why'
 import { cellSpanOf, setRunningCell } from './origins'
@@ -131,6 +138,7 @@ export function runCell(session: Session, source: string, options: RunOptions): 
   setDefaultDtype(session.defaultDtype)
   setGradMode(true)
   ag.setResultHook(float32Results)
+  ag.setBackwardHook(float32Backward)
   setContext({ emit: push, currentSpan: () => interpreter?.current ?? { start: 0, end: 0 } })
   setRunningCell({ executionCount: count, cellId: options.cellId ?? null, source })
   let status: RunCellResult['status'] = 'ok'
@@ -171,6 +179,7 @@ export function runCell(session: Session, source: string, options: RunOptions): 
     session.defaultDtype = getDefaultDtype()
     setGradMode(true)
     ag.setResultHook(null)
+    ag.setBackwardHook(null)
     setContext(null)
     setRunningCell(null)
   }

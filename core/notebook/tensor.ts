@@ -8,8 +8,9 @@ import { charge } from './budget'
  * The notebook's tensor: the core's autograd tensor (float64 values, PyTorch's graph semantics) with a
  * PyTorch dtype. A float32 tensor keeps float32 values: every op's result is rounded with Math.fround,
  * as PyTorch computes float32 ops in float32 (its kernels round each op's result once, which fround of the
- * exact double result is for + − × ÷ and √; for exp, sin… PyTorch's float kernels may differ from the
- * correctly rounded value in the last bit). A float64 tensor runs the core's numbers unchanged. Backward
+ * exact double result is for + − × ÷ and √; exp, sin, sigmoid… are recomputed by PyTorch's own float32
+ * kernels, SLEEF's approximations, core/autograd/kernels/float32.ts). A float64 tensor runs the core's
+ * numbers unchanged. Backward
  * passes run in float64 over the rounded forward values, and a float32 `.grad` is rounded when read.
  */
 export type DType = 'float32' | 'float64' | 'int64' | 'bool'
@@ -35,6 +36,8 @@ const RENAMED: Record<string, string> = {
   PowBackward0: 'PowBackward1',
   ClampBackward0: 'ClampBackward1',
   SumToBackward0: 'SumBackward1',
+  // PyTorch's codegen capitalizes a letter after a digit
+  Log1pBackward0: 'Log1PBackward0',
 }
 export function gradFnName(node: GradFn): string {
   return nodeNames.get(node) ?? RENAMED[node.name] ?? node.name
@@ -77,6 +80,7 @@ export function checkSize(count: number): void {
  * constants are neither), so a backward pass over float32 tensors rounds each op as PyTorch's does.
  */
 const float32Data = new WeakSet<Float64Array>()
+const NONE = new Float64Array(0)
 const float64Data = new WeakSet<Float64Array>()
 
 export function markData(data: Float64Array, dtype: DType): void {
@@ -84,7 +88,7 @@ export function markData(data: Float64Array, dtype: DType): void {
   else if (dtype === 'float64') float64Data.add(data)
 }
 
-export const float32Results: ag.ResultHook = (data, inputs) => {
+export const float32Results: ag.ResultHook = (data, inputs, op) => {
   let float32 = false
   for (const input of inputs) {
     const values = input.data as Float64Array
@@ -95,8 +99,29 @@ export const float32Results: ag.ResultHook = (data, inputs) => {
     if (float32Data.has(values)) float32 = true
   }
   if (!float32) return
-  for (let i = 0; i < data.length; i++) data[i] = Math.fround(data[i]!)
+  const kernel = ag.float32Kernels[op]
+  if (kernel)
+    kernel(data, inputs[0]!.data as Float64Array, (inputs[1]?.data ?? NONE) as Float64Array)
+  else for (let i = 0; i < data.length; i++) data[i] = Math.fround(data[i]!)
   float32Data.add(data)
+}
+
+/**
+ * The fused float32 backward kernels (core/autograd/kernels/float32-backward.ts) for nodes whose saved
+ * value is float32 and whose incoming gradient is not float64, when the backward pass is not itself
+ * recorded (create_graph keeps the rule's ops, which can be differentiated again).
+ */
+export const float32Backward: ag.BackwardHook = (node, index, grad, saved) => {
+  const fused = ag.float32BackwardKernels[gradFnName(node)]
+  if (!fused || index !== fused.input || ag.isGradEnabled()) return null
+  const values = (fused.saved === 'out' ? saved.out : saved.a).data as Float64Array
+  const incoming = grad.data as Float64Array
+  if (!float32Data.has(values) || float64Data.has(incoming) || incoming.length !== values.length)
+    return null
+  const data = new Float64Array(incoming.length)
+  fused.kernel(data, incoming, values)
+  float32Data.add(data)
+  return new ag.Tensor(data, grad.shape)
 }
 
 export function wrap(t: Tensor, dtype: DType): NbTensor {
@@ -187,46 +212,19 @@ export function binary(op: '+' | '-' | '*' | '/' | '**', a: Operand, b: Operand)
       result = leftIsNumber ? ag.mul(ag.reciprocal(right), left) : ag.div(left, right)
       break
     case '**':
-      result = power(left, right, a, b, dtype)
+      result = power(left, right, b)
       break
   }
   return wrap(result, dtype)
 }
 
-function power(
-  left: Tensor | number,
-  right: Tensor | number,
-  a: Operand,
-  b: Operand,
-  dtype: DType,
-): Tensor {
-  if (typeof right === 'number' && !(b instanceof NbTensor)) {
-    const result = ag.powScalar(left, right)
-    if (dtype === 'float32') float32Power(result, (a as NbTensor).t.data, right)
-    return result
-  }
-  return ag.pow(left, right)
-}
-
 /**
- * PyTorch's pow(Tensor, Scalar) kernel special-cases these exponents, each op rounded to float32: x·x,
- * x·x·x, √x, 1/√x, 1/x, 1/(x·x); others call powf. The results are written over ours in place, before
- * any backward pass reads them.
+ * `x ** 2` is pow(Tensor, Scalar), with its own kernel (and its float32 special cases, see
+ * core/autograd/kernels/float32.ts); a tensor exponent is pow(Tensor, Tensor).
  */
-function float32Power(result: Tensor, base: Float64Array, exponent: number): void {
-  const out = result.data as Float64Array
-  const f = Math.fround
-  const kernels: Record<number, (x: number) => number> = {
-    2: (x) => f(x * x),
-    3: (x) => f(f(x * x) * x),
-    0.5: (x) => f(Math.sqrt(x)),
-    [-0.5]: (x) => f(1 / f(Math.sqrt(x))),
-    [-1]: (x) => f(1 / x),
-    [-2]: (x) => f(1 / f(x * x)),
-  }
-  const kernel = kernels[exponent]
-  if (!kernel) return
-  if (base.length === out.length) for (let i = 0; i < out.length; i++) out[i] = kernel(base[i]!)
+function power(left: Tensor | number, right: Tensor | number, b: Operand): Tensor {
+  if (typeof right === 'number' && !(b instanceof NbTensor)) return ag.powScalar(left, right)
+  return ag.pow(left, right)
 }
 
 /** Unary ops of the rule table: `torch.sin(x)`, `x.sin()`, `F.relu(x)`. */
@@ -254,20 +252,7 @@ export function reduce(op: 'sum' | 'mean', x: NbTensor): NbTensor {
     )
   const dtype = op === 'sum' && x.dtype === 'bool' ? 'int64' : x.dtype
   const result = op === 'sum' ? ag.sum(x.t) : ag.mean(x.t)
-  if (dtype === 'float32') float32Sum(result, x.t.data, op)
   return wrap(result, dtype)
-}
-
-/**
- * A float32 sum as PyTorch's CPU reduction computes it: in float32, in cascade (pairwise) order, which for
- * vectors of up to a few thousand elements agrees with an exact sum rounded once in nearly every case;
- * the exact sum rounded once is used here.
- */
-function float32Sum(result: Tensor, data: ArrayLike<number>, op: 'sum' | 'mean'): void {
-  let total = 0
-  for (let i = 0; i < data.length; i++) total += data[i]!
-  const out = result.data as Float64Array
-  out[0] = op === 'sum' ? Math.fround(total) : Math.fround(Math.fround(total) / data.length)
 }
 
 export function requireTensor(value: unknown, fn: string, position = 1, name = 'input'): NbTensor {

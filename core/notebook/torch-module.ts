@@ -605,6 +605,8 @@ function backwardMethod(x: NbTensor): PyFunction {
           `'${typeof gradient === 'bigint' ? 'int' : typeof gradient === 'number' ? 'float' : 'object'}' object is not iterable`,
         )
       options.gradient = gradient.t
+    } else {
+      options.gradient = implicitSeed(x)
     }
     const createGraph = boolArg('backward', 'create_graph', bound.get('create_graph'), false)
     const retain = bound.get('retain_graph')
@@ -618,7 +620,6 @@ function backwardMethod(x: NbTensor): PyFunction {
         'Using backward() with create_graph=True will create a reference cycle between the parameter and its gradient which can cause a memory leak. We recommend using autograd.grad when creating the graph to avoid this. If you have to use this function, make sure to reset the .grad fields of your parameters to None after use to break the cycle and avoid the leak. (Triggered internally at  ./torch/csrc/autograd/engine.cpp:1059.)',
         'library',
       )
-    options.gradient ??= implicitSeed(x)
     charge(x.numel * 4)
     ag.backward(x.t, options)
     return null

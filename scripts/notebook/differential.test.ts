@@ -22,13 +22,20 @@ import { generateCell } from './generate-cells'
  * GENERATED random programs. Required: the same stdout, the same last traceback line, the same warnings,
  * the same echo, the same figures (series, colours, labels: matplotlib's Line2D data, not pixels).
  *
- * One class of difference is allowed and counted, for generated programs only: a number that differs
- * within float rounding (≤ 1e-5 relative, or one unit of its last printed digit). Both round every
- * float32 op, forward and backward, but PyTorch's float kernels compute exp, sin, sigmoid… with their own
- * vectorized approximations (SLEEF) and some backward formulas in another order, so a long chain can end
- * a few float32 ulps apart, which the 17-digit repr of `.item()` or `.tolist()` shows.
+ * Float32 programs must print exactly what PyTorch prints: the notebook runs PyTorch's own float32
+ * kernels (SLEEF's exp, sin…, glibc's for the scalar tail, the fused backward formulas;
+ * core/autograd/kernels/float32.ts, held to PyTorch bit for bit by float32-kernels.test.ts).
+ * One class of difference is still allowed and counted, for generated float64 programs only: a number
+ * within float rounding (≤ 1e-5 relative, or one unit of its last printed digit). PyTorch computes
+ * float64 exp, tanh, sin… with SLEEF's double-precision functions (Sleef_expd4_u10…), which are not
+ * ported; the notebook uses JavaScript's Math.exp…, so the 17-digit repr of `.item()` or `.tolist()`
+ * can differ in its last digits.
  */
-const GENERATED = 300
+/** GENERATED=2000 npx vitest run … tries more programs locally (SHOW_ROUNDING=1 prints the rounding ones). */
+const GENERATED = Number(process.env.GENERATED ?? 300)
+/** A generated program that computes in float64 (generate-cells.ts writes one of these two). */
+const float64Program = (cell: string) =>
+  cell.includes('dtype=torch.float64') || cell.includes('set_default_dtype(torch.float64)')
 const missing = oracleMissing()
 
 const ERROR_CELLS = [
@@ -99,7 +106,10 @@ function report(jobs: Job[], ours: Observed[][], theirs: Observed[][]) {
       const a = ours[j]![c]!
       const b = theirs[j]![c]!
       if (same(a, b)) exact.push(cell)
-      else if (closeEnough(a, b)) rounding.push(cell)
+      else if (closeEnough(a, b))
+        rounding.push(
+          process.env.SHOW_ROUNDING ? `${cell}--- ours\n${a.stdout}--- pytorch\n${b.stdout}` : cell,
+        )
       else
         different.push(`${cell}\n--- ours\n${JSON.stringify(a)}\n--- pytorch\n${JSON.stringify(b)}`)
     }),
@@ -125,16 +135,32 @@ describe.skipIf(missing !== null)(`the notebook against PyTorch (${missing ?? PY
     )
   }, 120_000)
 
-  it(`runs ${GENERATED} generated programs as PyTorch, up to float rounding in the last digits`, () => {
+  it(`runs ${GENERATED} generated programs as PyTorch, float32 ones identically`, () => {
     const jobs: Job[] = Array.from({ length: GENERATED }, (_, i) => ({
       cells: [generateCell(i + 1)],
     }))
     const { exact, rounding, different } = report(jobs, runOurs(jobs), runOracle(jobs))
     console.info(
-      `notebook vs PyTorch: ${exact.length} of ${GENERATED} generated programs identical, ${rounding.length} within float rounding, ${different.length} different`,
+      `notebook vs PyTorch: ${exact.length} of ${GENERATED} generated programs identical, ${rounding.length} float64 ones within float rounding, ${different.length} different`,
     )
+    if (process.env.SHOW_ROUNDING) console.info(rounding.join('\n====\n'))
     expect(different).toEqual([])
-    expect(exact.length).toBeGreaterThanOrEqual(GENERATED * 0.9)
+    expect(rounding.filter((cell) => !float64Program(cell))).toEqual([])
+    expect(rounding.length).toBeLessThanOrEqual(GENERATED * 0.05)
+  }, 120_000)
+
+  it(`runs ${GENERATED / 2} generated programs over the wider set of functions, float32 ones identically`, () => {
+    const jobs: Job[] = Array.from({ length: GENERATED / 2 }, (_, i) => ({
+      cells: [generateCell(100_000 + i, true)],
+    }))
+    const { exact, rounding, different } = report(jobs, runOurs(jobs), runOracle(jobs))
+    console.info(
+      `notebook vs PyTorch (wider set): ${exact.length} of ${jobs.length} identical, ${rounding.length} float64 ones within float rounding, ${different.length} different`,
+    )
+    if (process.env.SHOW_ROUNDING) console.info(rounding.join('\n====\n'))
+    expect(different).toEqual([])
+    expect(rounding.filter((cell) => !float64Program(cell))).toEqual([])
+    expect(rounding.length).toBeLessThanOrEqual(jobs.length * 0.05)
   }, 120_000)
 
   it('calculus-lab run prints what python prints for the lab as one script, and the same last stderr line', () => {

@@ -30,7 +30,17 @@ const UNARY = [
 /** Functions that need a positive argument get one: log(1 + x²), sqrt(1 + x²). */
 const POSITIVE = ['torch.log', 'torch.sqrt']
 
-export function generateCell(seed: number): string {
+/**
+ * The wider set (`generateCell(seed, true)`): the other float functions whose float32 kernels are
+ * PyTorch's (core/autograd/kernels/float32.ts). It never applies an F. function to a bare number:
+ * F.sigmoid(3) is `(3).sigmoid()` in PyTorch, an AttributeError the notebook words differently.
+ */
+const UNARY_WIDE = [...UNARY, 'torch.erf', 'F.silu', 'torch.expm1', 'torch.tan', 'torch.log1p']
+const POSITIVE_WIDE = [...POSITIVE, 'torch.log2', 'torch.log10']
+
+export function generateCell(seed: number, wide = false): string {
+  const unary = wide ? UNARY_WIDE : UNARY
+  const positive = wide ? POSITIVE_WIDE : POSITIVE
   const random = mulberry32(seed)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
   const constant = (): string =>
@@ -38,8 +48,12 @@ export function generateCell(seed: number): string {
   const expression = (depth: number): string => {
     if (depth <= 0 || random() < 0.25) return random() < 0.7 ? 'x' : constant()
     const choice = random()
-    if (choice < 0.3) return `${pick(UNARY)}(${expression(depth - 1)})`
-    if (choice < 0.4) return `${pick(POSITIVE)}(1 + ${expression(depth - 1)} ** 2)`
+    if (choice < 0.3) {
+      const op = pick(unary)
+      const inner = expression(depth - 1)
+      return `${op}(${wide && op.startsWith('F.') && !inner.includes('x') ? 'x' : inner})`
+    }
+    if (choice < 0.4) return `${pick(positive)}(1 + ${expression(depth - 1)} ** 2)`
     if (choice < 0.5) return `${expression(depth - 1)} ** ${pick(['2', '3', '0.5', '-1', '2.0'])}`
     if (choice < 0.55)
       return `(${expression(depth - 1)}).${pick(['sin', 'exp', 'tanh', 'sigmoid', 'relu', 'abs'])}()`
