@@ -33,9 +33,26 @@ function exactDecimal(x: number): { int: string; frac: string } {
   // toFixed(100) is exact for the digits it gives; a tie test only needs to know the rest is all zeros,
   // which it is for any double ≥ 1e-30 whose expansion ends within 100 places; below, no tie can occur
   // at the precisions used here.
+  if (abs > 0 && abs < 1e-30) return tinyDecimal(abs)
   const text = abs >= 1e21 ? BigInt(abs).toString() + '.' : abs.toFixed(100)
   const [int, frac = ''] = text.split('.') as [string, string?]
   return { int, frac }
+}
+
+/**
+ * The whole expansion of a double below 1e-30, where toFixed(100) would give only zeros (3.3866e-204
+ * printed as garbage): x = m·2^−k exactly, which is m·5^k / 10^k, so the k fraction digits are m·5^k's.
+ */
+function tinyDecimal(abs: number): { int: string; frac: string } {
+  const view = new DataView(new ArrayBuffer(8))
+  view.setFloat64(0, abs)
+  const bits = view.getBigUint64(0)
+  const biased = Number(bits >> 52n)
+  const fraction = bits & ((1n << 52n) - 1n)
+  // A subnormal has no implicit leading 1 and the smallest exponent.
+  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n)
+  const places = biased === 0 ? 1074 : 1075 - biased
+  return { int: '0', frac: (mantissa * 5n ** BigInt(places)).toString().padStart(places, '0') }
 }
 
 /** Rounds the decimal string `int.frac` to `places` fraction digits, half to even. */

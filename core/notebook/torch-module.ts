@@ -22,7 +22,15 @@ import {
   type DType,
 } from './tensor'
 import { values } from './tensor-str'
-import { list, tuple, type PyDType, type PyFunction, type PyModule, type PyValue } from './values'
+import {
+  list,
+  tuple,
+  typeName,
+  type PyDType,
+  type PyFunction,
+  type PyModule,
+  type PyValue,
+} from './values'
 import { charge } from './budget'
 
 /**
@@ -465,7 +473,10 @@ function lazyModule(name: string, build: () => Record<string, PyValue>): PyModul
   return { kind: 'module', name, attrs }
 }
 
-/** torch/nn/functional.py warns on these two, which moved to torch. */
+/**
+ * torch/nn/functional.py warns on these two, which moved to torch, and then calls `input.sigmoid()`:
+ * a Python number there raises an AttributeError, not the TypeError of the C functions.
+ */
 const DEPRECATED_FUNCTIONAL = new Set(['sigmoid', 'tanh'])
 
 export function functionalNn(): PyModule {
@@ -477,6 +488,9 @@ export function functionalNn(): PyModule {
     entries[name] = DEPRECATED_FUNCTIONAL.has(name)
       ? fn(name, (args, kwargs) => {
           warn(`nn.functional.${name} is deprecated. Use torch.${name} instead.`, 'library')
+          const input = args[0]
+          if (input !== undefined && !(input instanceof NbTensor))
+            throw attributeError(`'${typeName(input)}' object has no attribute '${name}'`)
           return plain.call(args, kwargs)
         })
       : plain

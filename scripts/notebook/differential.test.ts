@@ -63,6 +63,11 @@ const ERROR_CELLS = [
   'import torch\nx = torch.tensor(0.1, requires_grad=True)\nfor i in range(40):\n    a = x * (1.1 + i * 0.37)\n    b = x * (3.3 + i * 0.71)\n    c = x * (0.7 + i * 1.13)\n    ((c + b) + a).backward()\n    print(x.grad.item())\n    x.grad = None\ng, = torch.autograd.grad(x * 4.09 + x * 5.43 + x * 2.21, x)\nprint(g.item())',
   // Repeated backward calls accumulate .grad in float32, rounding once per call.
   'import torch\nx = torch.tensor(0.1, requires_grad=True)\nfor i in range(30):\n    (x * (1.1 + i * 0.37)).backward()\nprint(x.grad.item())',
+  // F.sigmoid and F.tanh are Python functions calling input.sigmoid(): a number has no such attribute.
+  'import torch\nimport torch.nn.functional as F\nF.sigmoid(2.0)',
+  'import torch\nimport torch.nn.functional as F\nF.tanh(-1)',
+  // Doubles far below 1e-30, subnormals too, print with their own digits.
+  'import torch\nprint(torch.tensor([3.3866e-204, 1.0], dtype=torch.float64))\nprint(torch.tensor([1e-300, 2.5e-320, 1e300], dtype=torch.float64))\nprint(f"{1e-200:.3e} {5e-324:.2e} {2.5e-310:.1f}")',
   '1 / 0',
   'print(1/3, 2**0.5, 1e16, 1e-5, 10**20, 3/1, 7//2, -7%3, True+1)',
   'print(f"{2/3:.3f} {1e-7:.2e} {42:5d}|{"ab":>4}|")',
