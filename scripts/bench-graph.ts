@@ -13,7 +13,9 @@ const FRAME_MS = 1000 / 60
 interface BrowserSide {
   performance: { now(): number }
   document: {
-    querySelector(selector: string): (EventTarget & { value: string; textContent: string }) | null
+    querySelector(
+      selector: string,
+    ): (EventTarget & { value: string; min: string; textContent: string }) | null
   }
   MutationObserver: new (callback: () => void) => {
     observe(target: unknown, options: Record<string, boolean>): void
@@ -51,9 +53,20 @@ export async function measureGraphDrag(page: Page): Promise<GraphDragResult> {
       updates: [] as { at: number; u: number }[],
     }
     g.__graphLog = log
+    // The value the app applies (VariableSlider snaps the thumb's raw value to the step grid).
+    const step = Number(g.document.querySelector('input[aria-label="u step"]')?.value)
+    const min = Number(slider.min)
+    const applied = (raw: number) =>
+      Number.isFinite(step) && step > 0
+        ? Number((min + Math.round((raw - min) / step) * step).toPrecision(12))
+        : raw
+    // Only inputs that change the value are timed: one within a step is drawn by nothing.
     slider.addEventListener(
       'input',
-      () => log.inputs.push({ value: Number(slider.value), at: g.performance.now() }),
+      () => {
+        const value = applied(Number(slider.value))
+        if (log.inputs.at(-1)?.value !== value) log.inputs.push({ value, at: g.performance.now() })
+      },
       true,
     )
     const read = () =>
