@@ -1,16 +1,28 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import type { ExplorerPage } from './pages/ExplorerPage'
 import { GraphPanel } from './pages/GraphPanel'
+
+/** The explorer on `expression` with the sliders at `point`, and the graph panel open. */
+async function openGraph(
+  explorer: ExplorerPage,
+  appPage: Page,
+  expression: string,
+  point: Record<string, number> = {},
+): Promise<GraphPanel> {
+  const graph = new GraphPanel(appPage)
+  await explorer.fn.type(expression)
+  for (const [name, value] of Object.entries(point)) await explorer.variables.set(name, value)
+  await graph.open()
+  return graph
+}
 
 test.describe('the computation graph', () => {
   test('steps the backward pass of u*v + u^2 at (1, 2) to ∂f/∂u = 4 and ∂f/∂v = 1', async ({
     explorer,
     appPage,
   }) => {
-    const graph = new GraphPanel(appPage)
-    await explorer.fn.type('u*v + u^2')
-    await explorer.variables.set('u', 1)
-    await explorer.variables.set('v', 2)
-    await graph.open()
+    const graph = await openGraph(explorer, appPage, 'u*v + u^2', { u: 1, v: 2 })
     await expect(graph.node('PowBackward0')).toBeVisible()
     await expect(graph.node('MulBackward0')).toBeVisible()
 
@@ -33,9 +45,7 @@ test.describe('the computation graph', () => {
     explorer,
     appPage,
   }) => {
-    const graph = new GraphPanel(appPage)
-    await explorer.fn.type('u*v + u^2')
-    await graph.open()
+    const graph = await openGraph(explorer, appPage, 'u*v + u^2')
     await graph.node('PowBackward0').hover()
     await expect(graph.inputHighlight).toHaveText(['u^2'])
     await graph.node('u').hover()
@@ -46,9 +56,7 @@ test.describe('the computation graph', () => {
     explorer,
     appPage,
   }) => {
-    const graph = new GraphPanel(appPage)
-    await explorer.fn.type('u*v + u^2')
-    await graph.open()
+    const graph = await openGraph(explorer, appPage, 'u*v + u^2')
     await graph.node('PowBackward0').hover()
     await expect(graph.formulaHighlight).toHaveCount(1)
     await expect(graph.formulaHighlight).toHaveAttribute('data-span', '6-9')
@@ -72,10 +80,7 @@ test.describe('the computation graph', () => {
     explorer,
     appPage,
   }) => {
-    const graph = new GraphPanel(appPage)
-    await explorer.fn.type('x^2')
-    await explorer.variables.set('x', 2)
-    await graph.open()
+    const graph = await openGraph(explorer, appPage, 'x^2', { x: 2 })
     await graph.sumTrick.check()
     await expect(graph.node('SumBackward0')).toBeVisible()
     await expect(graph.sparkline('PowBackward0')).toBeVisible()
@@ -98,11 +103,7 @@ test.describe('the computation graph', () => {
     explorer,
     appPage,
   }) => {
-    const graph = new GraphPanel(appPage)
-    await explorer.fn.type('u*v + u^2')
-    await explorer.variables.set('u', 1)
-    await explorer.variables.set('v', 2)
-    await graph.open()
+    const graph = await openGraph(explorer, appPage, 'u*v + u^2', { u: 1, v: 2 })
     // The keyboard's focus on PowBackward0 draws its curve, u^2 along u, on the plot.
     await graph.node('PowBackward0').focus()
     await expect
@@ -132,9 +133,7 @@ test.describe('the computation graph', () => {
     explorer,
     appPage,
   }) => {
-    const graph = new GraphPanel(appPage)
-    await explorer.fn.type('u*v + u^2')
-    await graph.open()
+    const graph = await openGraph(explorer, appPage, 'u*v + u^2')
     for (let i = 0; i < 5; i++) await graph.zoomIn.click()
     // Zoomed in, the output is beyond the right edge of the graph's scroll area.
     await expect(graph.node('AddBackward0')).not.toBeInViewport()
@@ -144,9 +143,7 @@ test.describe('the computation graph', () => {
   })
 
   test('moves between nodes with the arrow keys', async ({ explorer, appPage }) => {
-    const graph = new GraphPanel(appPage)
-    await explorer.fn.type('u*v + u^2')
-    await graph.open()
+    const graph = await openGraph(explorer, appPage, 'u*v + u^2')
     await graph.node('PowBackward0').focus()
     await appPage.keyboard.press('ArrowRight')
     await expect(graph.node('AddBackward0')).toBeFocused()
