@@ -11,9 +11,9 @@ import { charge } from './budget'
  * as PyTorch computes float32 ops in float32 (its kernels round each op's result once, which fround of the
  * exact double result is for + − × ÷ and √; exp, sin, sigmoid… are recomputed by PyTorch's own float32
  * kernels, SLEEF's approximations, core/autograd/kernels/float32.ts). A float64 tensor runs the core's
- * numbers, except the ops PyTorch computes with SLEEF's double functions (exp, tanh: kernels/float64.ts).
- * Backward
- * passes run in float64 over the rounded forward values, and a float32 `.grad` is rounded when read.
+ * numbers, except the ops PyTorch computes with SLEEF's double functions (exp, log, sin, tanh…:
+ * core/autograd/kernels/float64.ts). Backward passes run in float64 over the rounded forward values, and
+ * a float32 `.grad` is rounded when read.
  */
 export type DType = 'float32' | 'float64' | 'int64' | 'bool'
 

@@ -29,6 +29,7 @@ const OPS: Record<string, 'all' | 'trig'> = {
   log10: 'all',
   log1p: 'all',
   expm1: 'all',
+  atan: 'all',
   TanhBackward0: 'all',
 }
 

@@ -21,6 +21,7 @@ OPS = {
     "log10": torch.log10,
     "log1p": torch.log1p,
     "expm1": torch.expm1,
+    "atan": torch.atan,
 }
 
 # Fused backward kernels, (grad, x) -> input share; grad is x reversed (x itself when 0-dim).

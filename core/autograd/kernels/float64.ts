@@ -1,5 +1,6 @@
 import { fma } from './float64-arith'
 import {
+  sleefAtan,
   sleefCos,
   sleefExp,
   sleefExpm1,
@@ -65,6 +66,7 @@ export const float64Kernels: Readonly<Record<string, Float64Kernel>> = {
   log10: vml(sleefLog10),
   log1p: vml(sleefLog1p),
   expm1: vml(sleefExpm1),
+  atan: vml(sleefAtan),
   sin: vmlTrig(sleefSin),
   cos: vmlTrig(sleefCos),
   tan: vmlTrig(sleefTan),

@@ -435,3 +435,41 @@ export function sleefTan(d: number, reduction: TrigReduction): number {
   const q = dddiv(odd ? [-y[0], -y[1]] : x, odd ? x : y)
   return d === 0 ? d : q[0] + q[1]
 }
+
+/** POLY16 of misc.h (Estrin), coefficients from the highest degree down. */
+const poly16 = (x: number, x2: number, x4: number, x8: number, c: readonly number[]): number =>
+  fma(x8, poly8(x, x2, x4, c.slice(0, 8)), poly8(x, x2, x4, c.slice(8)))
+
+const ATAN_POLY = [
+  0.000010629848419144875, -0.00012562064996728687, 0.0007055766429639341, -0.0025186561449871336,
+  0.006462628990369912, -0.012828133366339903, 0.02080247999241458, -0.02890023447847403,
+  0.03597850050351046, -0.04184857970359251, 0.0470843011653284, -0.05249142105884484,
+  0.0587946590969581, -0.06666208847787955, 0.07692253302962038, -0.09090904427733876,
+]
+const HALF_PI_DD: DD = [1.5707963267948966, 6.123233995736766e-17]
+
+/**
+ * xatan_u1 (u10), atan2k_u1(|d|, 1): for |d| > 1, atan |d| = π/2 − atan(1/|d|) (the quotient −1/|d|
+ * and q = 1); s = the quotient in double-double, atan s = s + s³·P(s²); the sign of d put back.
+ */
+export function sleefAtan(d: number): number {
+  const y = Math.abs(d)
+  const swap = 1 < y
+  const q = swap ? 1 : 0
+  const s = dddiv(swap ? [-1, -0] : [y, 0], swap ? [y, 0] : [1, 0])
+  const squared = ddsqu(s)
+  const t0 = squared[0] + squared[1]
+  const t: DD = [t0, squared[0] - t0 + squared[1]]
+  const t2 = t[0] * t[0]
+  const t4 = t2 * t2
+  let u = poly16(t[0], t2, t4, t4 * t4, ATAN_POLY)
+  u = fma(u, t[0], 0.11111110837689624)
+  u = fma(u, t[0], -0.14285714275626857)
+  u = fma(u, t[0], 0.19999999999797735)
+  u = fma(u, t[0], -0.3333333333333176)
+  let r = ddaddDDDD(s, ddmulDD(ddmulDDDD(s, t), u))
+  r = ddaddDDDD(ddmulDD(HALF_PI_DD, q), r)
+  let result = r[0] + r[1]
+  if (y === Infinity) result = 1.5707963267948966
+  return mulsign(result, d)
+}
