@@ -1,20 +1,22 @@
 import { fma } from './float64-arith'
 import {
-  sleefAtan,
-  sleefCos,
   sleefExp,
   sleefExpm1,
   sleefLog,
   sleefLog10,
   sleefLog1p,
   sleefLog2,
+  sleefTanh,
+} from './sleef-double'
+import {
+  sleefAtan,
+  sleefCos,
   sleefSin,
   sleefTan,
-  sleefTanh,
   TRIG_RANGE_MAX,
   TRIG_RANGE_MAX2,
   type TrigReduction,
-} from './sleef-double'
+} from './sleef-double-trig'
 
 /**
  * PyTorch 1.13's CPU float64 kernels (AVX2 build) for the ops where they differ from JavaScript's Math:
@@ -39,7 +41,7 @@ function vml(vector: (x: number) => number): Float64Kernel {
 }
 
 /**
- * sin, cos and tan through vec::map: SLEEF picks one reduction for a whole 4-lane vector (sleef-double.ts),
+ * sin, cos and tan through vec::map: SLEEF picks one reduction for a whole 4-lane vector (sleef-double-trig.ts),
  * the short one when every lane has |x| < 15, Cody–Waite in four parts when every lane has |x| < 1e14;
  * a vector with a lane beyond (or ±∞, NaN) takes Payne–Hanek, which is not ported: those four elements
  * keep the engine's Math values. The zero padding of a partial vector is in range.
