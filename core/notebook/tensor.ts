@@ -1,5 +1,6 @@
 import * as ag from '../autograd'
 import type { GradFn, Tensor } from '../autograd'
+import { float64BackwardKernels, float64Kernels } from '../autograd/kernels/float64'
 import { LIMITS } from '../protocol/limits'
 import { PyError, runtimeError, typeError } from './errors'
 import { charge } from './budget'
@@ -10,8 +11,9 @@ import { charge } from './budget'
  * as PyTorch computes float32 ops in float32 (its kernels round each op's result once, which fround of the
  * exact double result is for + − × ÷ and √; exp, sin, sigmoid… are recomputed by PyTorch's own float32
  * kernels, SLEEF's approximations, core/autograd/kernels/float32.ts). A float64 tensor runs the core's
- * numbers unchanged. Backward
- * passes run in float64 over the rounded forward values, and a float32 `.grad` is rounded when read.
+ * numbers, except the ops PyTorch computes with SLEEF's double functions (exp, log, sin, tanh…:
+ * core/autograd/kernels/float64.ts). Backward passes run in float64 over the rounded forward values, and
+ * a float32 `.grad` is rounded when read.
  */
 export type DType = 'float32' | 'float64' | 'int64' | 'bool'
 
@@ -77,7 +79,8 @@ export function checkSize(count: number): void {
  * Which values are float32 and which float64, by their buffer (a detached tensor shares its values, and so
  * its dtype). The engine's ops see only buffers: while a cell runs, `float32Results` rounds every op whose
  * inputs include float32 values and no float64 ones, forward and backward alike (the engine's own seeds and
- * constants are neither), so a backward pass over float32 tensors rounds each op as PyTorch's does.
+ * constants are neither), so a backward pass over float32 tensors rounds each op as PyTorch's does. An op
+ * with a float64 input is float64, and recomputed by PyTorch's float64 kernel where it has one.
  */
 const float32Data = new WeakSet<Float64Array>()
 const NONE = new Float64Array(0)
@@ -94,6 +97,10 @@ export const float32Results: ag.ResultHook = (data, inputs, op) => {
     const values = input.data as Float64Array
     if (float64Data.has(values)) {
       float64Data.add(data)
+      // A float64 op PyTorch computes with SLEEF rather than as JavaScript's Math does
+      // (core/autograd/kernels/float64.ts); the others' JavaScript results are already PyTorch's.
+      const kernel = float64Kernels[op]
+      if (kernel && inputs.length === 1) kernel(data, values)
       return
     }
     if (float32Data.has(values)) float32 = true
@@ -109,9 +116,21 @@ export const float32Results: ag.ResultHook = (data, inputs, op) => {
 /**
  * The fused float32 backward kernels (core/autograd/kernels/float32-backward.ts) for nodes whose saved
  * value is float32 and whose incoming gradient is not float64, when the backward pass is not itself
- * recorded (create_graph keeps the rule's ops, which can be differentiated again).
+ * recorded (create_graph keeps the rule's ops, which can be differentiated again); likewise the fused
+ * float64 ones (kernels/float64.ts) for nodes whose saved value is float64.
  */
 export const float32Backward: ag.BackwardHook = (node, index, grad, saved) => {
+  const fused64 = float64BackwardKernels[gradFnName(node)]
+  if (fused64 && index === fused64.input && !ag.isGradEnabled()) {
+    const values = (fused64.saved === 'out' ? saved.out : saved.a).data as Float64Array
+    const incoming = grad.data as Float64Array
+    if (float64Data.has(values) && incoming.length === values.length) {
+      const data = new Float64Array(incoming.length)
+      fused64.kernel(data, incoming, values)
+      float64Data.add(data)
+      return new ag.Tensor(data, grad.shape)
+    }
+  }
   const fused = ag.float32BackwardKernels[gradFnName(node)]
   if (!fused || index !== fused.input || ag.isGradEnabled()) return null
   const values = (fused.saved === 'out' ? saved.out : saved.a).data as Float64Array

@@ -25,17 +25,25 @@ import { generateCell } from './generate-cells'
  * Float32 programs must print exactly what PyTorch prints: the notebook runs PyTorch's own float32
  * kernels (SLEEF's exp, sin…, glibc's for the scalar tail, the fused backward formulas;
  * core/autograd/kernels/float32.ts, held to PyTorch bit for bit by float32-kernels.test.ts).
- * One class of difference is still allowed and counted, for generated float64 programs only: a number
- * within float rounding (≤ 1e-5 relative, or one unit of its last printed digit). PyTorch computes
- * float64 exp, tanh, sin… with SLEEF's double-precision functions (Sleef_expd4_u10…), which are not
- * ported; the notebook uses JavaScript's Math.exp…, so the 17-digit repr of `.item()` or `.tolist()`
- * can differ in its last digits.
+ * Float64 programs run PyTorch's float64 kernels where they are ported (SLEEF's double exp, expm1,
+ * log, log2, log10, log1p, tanh, sin, cos, tan, atan and tanh's fused backward; core/autograd/kernels/
+ * float64.ts, held to PyTorch bit for bit by float64-kernels.test.ts) and must print exactly what
+ * PyTorch prints. One class of difference is still allowed and counted, for generated float64 programs
+ * that use an op not ported: a number within float rounding (≤ 1e-5 relative, or one unit of its last
+ * printed digit). Those ops are the cpu_kernel_vec ones, whose last n mod 8 elements PyTorch computes
+ * with glibc's double functions (sigmoid, softplus, silu, sinh, cosh, and pow with an exponent other
+ * than 2, 3, ½, −½, −1, −2, as a chained `x ** 2.0 ** 0.5` makes), and erf, a vml one not yet
+ * ported; the notebook uses JavaScript's Math there, so the 17-digit repr of `.item()` or
+ * `.tolist()` can differ in its last digits.
  */
 /** GENERATED=2000 npx vitest run … tries more programs locally (SHOW_ROUNDING=1 prints the rounding ones). */
 const GENERATED = Number(process.env.GENERATED ?? 300)
 /** A generated program that computes in float64 (generate-cells.ts writes one of these two). */
 const float64Program = (cell: string) =>
   cell.includes('dtype=torch.float64') || cell.includes('set_default_dtype(torch.float64)')
+/** The ops whose float64 kernels are not ported (see above): a chained power is pow with e ∉ ℤ/2. */
+const UNPORTED_FLOAT64 = /sigmoid|softplus|silu|sinh|cosh|erf|\*\* [-\d.]+ \*\*/
+const mayRound = (cell: string) => float64Program(cell) && UNPORTED_FLOAT64.test(cell)
 const missing = oracleMissing()
 
 const ERROR_CELLS = [
@@ -146,11 +154,11 @@ describe.skipIf(missing !== null)(`the notebook against PyTorch (${missing ?? PY
     }))
     const { exact, rounding, different } = report(jobs, runOurs(jobs), runOracle(jobs))
     console.info(
-      `notebook vs PyTorch: ${exact.length} of ${GENERATED} generated programs identical, ${rounding.length} float64 ones within float rounding, ${different.length} different`,
+      `notebook vs PyTorch: ${exact.length} of ${GENERATED} generated programs identical, ${rounding.length} float64 ones with unported ops within float rounding, ${different.length} different`,
     )
     if (process.env.SHOW_ROUNDING) console.info(rounding.join('\n====\n'))
     expect(different).toEqual([])
-    expect(rounding.filter((cell) => !float64Program(cell))).toEqual([])
+    expect(rounding.filter((cell) => !mayRound(cell))).toEqual([])
     expect(rounding.length).toBeLessThanOrEqual(GENERATED * 0.05)
   }, 120_000)
 
@@ -160,11 +168,11 @@ describe.skipIf(missing !== null)(`the notebook against PyTorch (${missing ?? PY
     }))
     const { exact, rounding, different } = report(jobs, runOurs(jobs), runOracle(jobs))
     console.info(
-      `notebook vs PyTorch (wider set): ${exact.length} of ${jobs.length} identical, ${rounding.length} float64 ones within float rounding, ${different.length} different`,
+      `notebook vs PyTorch (wider set): ${exact.length} of ${jobs.length} identical, ${rounding.length} float64 ones with unported ops within float rounding, ${different.length} different`,
     )
     if (process.env.SHOW_ROUNDING) console.info(rounding.join('\n====\n'))
     expect(different).toEqual([])
-    expect(rounding.filter((cell) => !float64Program(cell))).toEqual([])
+    expect(rounding.filter((cell) => !mayRound(cell))).toEqual([])
     expect(rounding.length).toBeLessThanOrEqual(jobs.length * 0.05)
   }, 120_000)
 
