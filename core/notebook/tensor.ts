@@ -242,7 +242,9 @@ export function binary(op: '+' | '-' | '*' | '/' | '**', a: Operand, b: Operand)
  * core/autograd/kernels/float32.ts); a tensor exponent is pow(Tensor, Tensor).
  */
 function power(left: Tensor | number, right: Tensor | number, b: Operand): Tensor {
-  if (typeof right === 'number' && !(b instanceof NbTensor)) return ag.powScalar(left, right)
+  // A Python exponent stays a double (pow(Tensor, Scalar) reads it as one on cpu_kernel_vec's scalar
+  // tail, and its backward computes exponent − 1 in double): not the float operandValue rounds it to.
+  if (typeof right === 'number' && !(b instanceof NbTensor)) return ag.powScalar(left, Number(b))
   return ag.pow(left, right)
 }
 
