@@ -11,14 +11,14 @@ import { oracleMissing, PYTHON } from './compare'
  * Our float32 kernels (core/autograd/kernels/float32.ts) against PyTorch 1.13's, bit for bit, on a few
  * thousand float32 inputs per op: random ones at several scales, random bit patterns (denormals, huge
  * values, NaN), and the edges of each algorithm's range reduction and cut-offs. Every input runs three
- * ways, as PyTorch's kernels take different paths by layout (float32-oracle.py): in one tensor, as 0-dim
+ * ways, as PyTorch's kernels take different paths by layout (kernel-oracle.py): in one tensor, as 0-dim
  * tensors, and in tensors of 17 elements (a full 16-element block and a scalar tail of one).
  */
 const missing = oracleMissing()
 
 /**
  * Each op as the engine names it, with the exponent operand for pow(Tensor, Scalar); a node name is a
- * fused backward kernel, run with the incoming gradient x reversed (float32-oracle.py does the same).
+ * fused backward kernel, run with the incoming gradient x reversed (kernel-oracle.py does the same).
  */
 const OPS: Record<string, { op: string; exponent?: number }> = {
   exp: { op: 'exp' },
@@ -132,9 +132,9 @@ const sameBits = (a: number, b: number) =>
 describe.skipIf(missing !== null)(`float32 kernels against PyTorch (${missing ?? PYTHON})`, () => {
   const xs = inputs(3000)
   const bits = xs.map(toBits)
-  const script = fileURLToPath(new URL('./float32-oracle.py', import.meta.url))
+  const script = fileURLToPath(new URL('./kernel-oracle.py', import.meta.url))
   const run = spawnSync(PYTHON, [script], {
-    input: JSON.stringify({ ops: Object.keys(OPS), bits }),
+    input: JSON.stringify({ dtype: 'float32', ops: Object.keys(OPS), bits }),
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   })

@@ -10,7 +10,7 @@ import { oracleMissing, PYTHON } from './compare'
  * Our float64 kernels (core/autograd/kernels/float64.ts) against PyTorch 1.13's, bit for bit, on a few
  * thousand float64 inputs per op: random ones at several scales, random bit patterns (subnormals, huge
  * values, NaN), and the edges of each algorithm's cut-offs. Every input runs three ways, as in
- * float32-kernels.test.ts (float64-oracle.py): in one tensor, as 0-dim tensors, in tensors of 17.
+ * float32-kernels.test.ts (kernel-oracle.py): in one tensor, as 0-dim tensors, in tensors of 17.
  */
 const missing = oracleMissing()
 /**
@@ -211,13 +211,14 @@ describe('fma', () => {
 })
 
 describe.skipIf(missing !== null)(`float64 kernels against PyTorch (${missing ?? PYTHON})`, () => {
-  const script = fileURLToPath(new URL('./float64-oracle.py', import.meta.url))
+  const script = fileURLToPath(new URL('./kernel-oracle.py', import.meta.url))
   const sets = { all: inputs(4000, 'all'), trig: inputs(4000, 'trig') }
   const theirs: Record<string, Record<Layout, string[]>> = {}
   const errors: string[] = []
   for (const set of ['all', 'trig'] as const) {
     const run = spawnSync(PYTHON, [script], {
       input: JSON.stringify({
+        dtype: 'float64',
         ops: Object.keys(OPS).filter((name) => OPS[name] === set),
         bits: sets[set].map(toHex),
       }),

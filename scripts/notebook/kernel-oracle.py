@@ -1,9 +1,11 @@
-"""PyTorch's float32 results, bit for bit, for the kernel test (float32-kernels.test.ts).
+"""PyTorch's results, bit for bit, for the kernel tests (float32-kernels.test.ts, float64-kernels.test.ts).
 
-Reads JSON from stdin: {"ops": [...], "bits": [int32 bit patterns of float32 inputs]}. For every op it
-runs the inputs three ways, because PyTorch's CPU kernels take different paths by layout: as one
-contiguous tensor, as 0-dim tensors one by one, and in tensors of 17 elements (one full 16-element
-double vector and a tail of one). Writes {"op": {"whole": bits, "scalar": bits, "chunk17": bits}}.
+Reads JSON from stdin: {"dtype": "float32" | "float64", "ops": [...], "bits": [...]}, the inputs' bit
+patterns (int32 numbers for float32, 16-digit hex strings for float64). For every op it runs the inputs
+three ways, because PyTorch's CPU kernels take different paths by layout: as one contiguous tensor, as
+0-dim tensors one by one, and in tensors of 17 elements (float32: one full 16-element double vector and a
+tail of one; float64: two full 8-element blocks and a tail of one). Writes
+{"op": {"whole": bits, "scalar": bits, "chunk17": bits}} in the input's format.
 """
 import json
 import sys
@@ -54,24 +56,48 @@ def vjp(fn, g, x):
     return torch.autograd.grad(fn(x), x, g)[0]
 
 
-def to_bits(t):
-    return t.contiguous().view(torch.int32).tolist()
+class Float32:
+    """float32 inputs and results as int32 bit patterns."""
+
+    @staticmethod
+    def read(bits):
+        return torch.tensor(bits, dtype=torch.int32).view(torch.float32)
+
+    @staticmethod
+    def write(t):
+        return t.contiguous().view(torch.int32).reshape(-1).tolist()
+
+
+class Float64:
+    """float64 inputs and results as 16-digit hex strings (JSON numbers cannot hold 64-bit integers)."""
+
+    @staticmethod
+    def read(bits):
+        ints = [int(h, 16) for h in bits]
+        ints = [v - (1 << 64) if v >= 1 << 63 else v for v in ints]
+        return torch.tensor(ints, dtype=torch.int64).view(torch.float64)
+
+    @staticmethod
+    def write(t):
+        ints = t.contiguous().view(torch.int64).reshape(-1).tolist()
+        return ["%016x" % (v & 0xFFFFFFFFFFFFFFFF) for v in ints]
 
 
 def main():
     job = json.load(sys.stdin)
-    x = torch.tensor(job["bits"], dtype=torch.int32).view(torch.float32)
+    codec = Float64 if job["dtype"] == "float64" else Float32
+    x = codec.read(job["bits"])
     out = {}
     for name in job["ops"]:
         if name in BACKWARD:
             op = lambda t, kernel=BACKWARD[name]: kernel(t.flip(0) if t.dim() else t, t)
         else:
             op = OPS[name]
-        whole = to_bits(op(x))
-        scalar = [op(v).view(torch.int32).item() for v in x.unbind()]
+        whole = codec.write(op(x))
+        scalar = [codec.write(op(v))[0] for v in x.unbind()]
         chunks = []
         for start in range(0, x.numel(), 17):
-            chunks += to_bits(op(x[start : start + 17].clone()))
+            chunks += codec.write(op(x[start : start + 17].clone()))
         out[name] = {"whole": whole, "scalar": scalar, "chunk17": chunks}
     json.dump(out, sys.stdout)
 
