@@ -34,14 +34,15 @@ export function setBackwardHook(hook: BackwardHook | null): void {
   backwardHook = hook
 }
 
+/** How many nodes have been made: the next node's sequence number. */
+let nodesCreated = 0
+
 /**
  * A recorded op, PyTorch's `grad_fn` node: its input edges, its per-input backward rules and the values
  * they need. `release()` frees the saved values as PyTorch does after a backward pass without
  * `retainGraph`; a rule that reads them afterwards throws PyTorch's "backward through the graph a
  * second time" error, while rules that need nothing saved (add, sub, sum…) keep working, as in PyTorch.
  */
-let nodesCreated = 0
-
 export class GradFn {
   /**
    * PyTorch's sequence_nr: nodes are numbered as they are created. Its engine runs, among the nodes

@@ -9,8 +9,8 @@ import { parse } from './parser'
 import { flushFigures } from './pyplot'
 import * as ag from '../autograd'
 import {
-  float32Backward,
   float32Results,
+  fusedBackward,
   getDefaultDtype,
   NbTensor,
   setDefaultDtype,
@@ -138,7 +138,7 @@ export function runCell(session: Session, source: string, options: RunOptions): 
   setDefaultDtype(session.defaultDtype)
   setGradMode(true)
   ag.setResultHook(float32Results)
-  ag.setBackwardHook(float32Backward)
+  ag.setBackwardHook(fusedBackward)
   setContext({ emit: push, currentSpan: () => interpreter?.current ?? { start: 0, end: 0 } })
   setRunningCell({ executionCount: count, cellId: options.cellId ?? null, source })
   let status: RunCellResult['status'] = 'ok'

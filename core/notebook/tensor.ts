@@ -114,34 +114,36 @@ export const float32Results: ag.ResultHook = (data, inputs, op) => {
 }
 
 /**
- * The fused float32 backward kernels (core/autograd/kernels/float32-backward.ts) for nodes whose saved
- * value is float32 and whose incoming gradient is not float64, when the backward pass is not itself
- * recorded (create_graph keeps the rule's ops, which can be differentiated again); likewise the fused
- * float64 ones (kernels/float64.ts) for nodes whose saved value is float64.
+ * A node's input share from one fused backward kernel of `table` (PyTorch's node name → kernel), when its
+ * saved value carries `own`'s dtype, its incoming gradient not `foreign`'s, and the backward pass is not
+ * itself recorded (create_graph keeps the rule's ops, which can be differentiated again). Null keeps the
+ * rule's share.
  */
-export const float32Backward: ag.BackwardHook = (node, index, grad, saved) => {
-  const fused64 = float64BackwardKernels[gradFnName(node)]
-  if (fused64 && index === fused64.input && !ag.isGradEnabled()) {
-    const values = (fused64.saved === 'out' ? saved.out : saved.a).data as Float64Array
-    const incoming = grad.data as Float64Array
-    if (float64Data.has(values) && incoming.length === values.length) {
-      const data = new Float64Array(incoming.length)
-      fused64.kernel(data, incoming, values)
-      float64Data.add(data)
-      return new ag.Tensor(data, grad.shape)
-    }
-  }
-  const fused = ag.float32BackwardKernels[gradFnName(node)]
+function fusedShare(
+  table: Readonly<Record<string, ag.Float32BackwardKernel>>,
+  own: WeakSet<Float64Array>,
+  foreign: WeakSet<Float64Array> | null,
+  ...[node, index, grad, saved]: Parameters<ag.BackwardHook>
+): ag.Tensor | null {
+  const fused = table[gradFnName(node)]
   if (!fused || index !== fused.input || ag.isGradEnabled()) return null
   const values = (fused.saved === 'out' ? saved.out : saved.a).data as Float64Array
   const incoming = grad.data as Float64Array
-  if (!float32Data.has(values) || float64Data.has(incoming) || incoming.length !== values.length)
-    return null
+  if (!own.has(values) || foreign?.has(incoming) || incoming.length !== values.length) return null
   const data = new Float64Array(incoming.length)
   fused.kernel(data, incoming, values)
-  float32Data.add(data)
+  own.add(data)
   return new ag.Tensor(data, grad.shape)
 }
+
+/**
+ * The fused backward kernels PyTorch computes a node's share with: float64 ones (kernels/float64.ts) for
+ * nodes whose saved value is float64, float32 ones (kernels/float32-backward.ts) for float32 nodes whose
+ * incoming gradient is not float64.
+ */
+export const fusedBackward: ag.BackwardHook = (...step) =>
+  fusedShare(float64BackwardKernels, float64Data, null, ...step) ??
+  fusedShare(ag.float32BackwardKernels, float32Data, float64Data, ...step)
 
 export function wrap(t: Tensor, dtype: DType): NbTensor {
   charge(t.numel)

@@ -1,3 +1,4 @@
+import type { Float32BackwardKernel } from './float32-backward'
 import { fma } from './float64-arith'
 import {
   sleefExp,
@@ -74,12 +75,8 @@ export const float64Kernels: Readonly<Record<string, Float64Kernel>> = {
   tan: vmlTrig(sleefTan),
 }
 
-/** A fused float64 backward formula, as Float32BackwardKernel (float32-backward.ts) is for float32. */
-export interface Float64BackwardKernel {
-  readonly input: number
-  readonly saved: 'out' | 'a'
-  readonly kernel: (out: Float64Array, grad: Float64Array, saved: Float64Array) => void
-}
+/** A fused float64 backward formula: the same shape as a float32 one (float32-backward.ts). */
+export type Float64BackwardKernel = Float32BackwardKernel
 
 export const float64BackwardKernels: Readonly<Record<string, Float64BackwardKernel>> = {
   /**
